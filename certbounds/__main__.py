@@ -1,0 +1,7 @@
+"""``python -m certbounds``: the same as the ``certbounds`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,237 @@
+"""Binding a statement's parameters and evaluating its quantities.
+
+``bind`` parses and checks a user's values (exact rationals, domains,
+constraints, rules for parameters left out); ``evaluate`` computes every
+quantity exactly where sympy can and otherwise to ``digits`` significant
+digits with mpmath, and reports each hypothesis as holds/fails/undecided.
+These numbers are *not certified*; certbounds.certified encloses the same
+quantities in Arb balls.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Mapping, Optional
+
+import sympy
+
+from ..errors import (DomainError, MalformedNumberError, MissingParameterError,
+                      UndecidedError, UnknownParameterError)
+from . import functions as _functions
+from .statement import Statement
+
+__all__ = ["Binding", "QuantityValue", "HypothesisStatus", "Evaluation",
+           "bind", "evaluate", "to_exact"]
+
+HOLDS, FAILS, UNDECIDED = "holds", "fails", "undecided"
+
+#: Function classes whose presence makes a value numerical rather than closed-form.
+_NUMERIC_ONLY = tuple(getattr(_functions, name) for name in (
+    "ZolotarevNumber", "JacobiDN", "ZolotarevMobius", "BesselJZero",
+    "SupAbsDerivative", "AssumptionConstant"))
+
+
+def to_exact(value, name: str = "value"):
+    """An exact sympy value from a user value: text is parsed by the caller's
+    domain; ints, Fractions and sympy numbers pass; Python floats are
+    refused, because a float is already a rounded number."""
+    if isinstance(value, float):
+        raise MalformedNumberError(
+            f"{name}: pass {value!r} as text ('{value!r}') or a Fraction, not a float: "
+            "certified inputs are exact")
+    if isinstance(value, Fraction):
+        return sympy.Rational(value.numerator, value.denominator)
+    if isinstance(value, (int, sympy.Basic)):
+        return sympy.sympify(value)
+    raise MalformedNumberError(f"{name}: unsupported value {value!r}")
+
+
+@dataclass(frozen=True)
+class Binding:
+    """Exact values for every parameter of a statement. ``chosen`` maps the
+    parameters filled by their rule (the user left them out) to that rule."""
+
+    statement: Statement
+    values: dict
+    chosen: dict
+
+    def substitution(self) -> dict:
+        return {p.symbol: self.values[p.name] for p in self.statement.parameters}
+
+
+def _suggest(name: str, names) -> str:
+    close = difflib.get_close_matches(name, list(names), n=1)
+    return f"; did you mean {close[0]}?" if close else ""
+
+
+def bind(statement: Statement, values: Mapping[str, object]) -> Binding:
+    """Parse, check and complete a statement's parameter values.
+
+    ``values`` maps parameter names to text (``"0.1"`` is exactly 1/10,
+    ``"exp(x)"`` for a function parameter), ints, Fractions or sympy numbers.
+    A parameter left out that has a rule (such as the smallest admissible
+    integer t of budzinskiy2025 Theorem 3.8) gets its rule's value.
+
+    Raises UnknownParameterError, MissingParameterError, MalformedNumberError
+    and DomainError (a value outside its domain, or a violated constraint
+    such as a < b < c < d).
+    """
+    names = [p.name for p in statement.parameters]
+    exact = {}
+    for name, raw in values.items():
+        if name not in names:
+            raise UnknownParameterError(
+                f"{statement.id} has no parameter {name!r}{_suggest(name, names)} "
+                f"(parameters: {', '.join(names)})")
+        domain = statement.parameter(name).domain
+        try:
+            value = domain.parse(raw) if isinstance(raw, str) else to_exact(raw, name)
+        except (DomainError, MalformedNumberError) as exc:
+            raise exc.__class__(f"{name}: {exc}") from None
+        domain.check(name, value)
+        exact[name] = value
+    chosen = {}
+    pending = [p for p in statement.parameters if p.name not in exact and p.choose is not None]
+    missing = [p.name for p in statement.parameters if p.name not in exact and p.choose is None]
+    if missing:
+        raise MissingParameterError(
+            f"{statement.id} needs {', '.join(missing)} "
+            f"(see 'certbounds show {statement.id}')")
+    for _ in range(len(pending)):
+        for p in list(pending):
+            known = {q.symbol: exact[q.name] for q in statement.parameters if q.name in exact}
+            rule = p.choose.xreplace(known).doit()
+            if rule.free_symbols:
+                continue
+            if not rule.is_Rational:
+                raise UndecidedError(f"{statement.id}: cannot decide the default of {p.name}")
+            p.domain.check(p.name, rule)
+            exact[p.name] = rule
+            chosen[p.name] = p.choose_rule or str(p.choose)
+            pending.remove(p)
+    binding = Binding(statement, exact, chosen)
+    subs = binding.substitution()
+    for c in statement.constraints:
+        if sympy.sympify(c.relation.xreplace(subs)) is sympy.false:
+            raise DomainError(f"{statement.id}: {c.text} does not hold")
+    return binding
+
+
+@dataclass(frozen=True)
+class QuantityValue:
+    """A quantity's value: ``exact`` is a closed form (a sympy expression)
+    when sympy found one, ``value`` a decimal string (exact for integers),
+    ``integer`` the exact integer when the value is one."""
+
+    name: str
+    kind: str
+    meaning: str
+    exact: Optional[sympy.Expr]
+    value: Optional[str]
+    integer: Optional[int]
+
+    def to_json(self) -> dict:
+        out = {"kind": self.kind, "meaning": self.meaning, "value": self.value,
+               "exact": None if self.exact is None else str(self.exact), "certified": False}
+        if self.integer is not None:
+            out["int"] = self.integer
+        if self.value is not None and self.value not in ("oo", "-oo"):
+            out["mid"] = float(sympy.Float(self.value, 20))
+        return out
+
+
+@dataclass(frozen=True)
+class HypothesisStatus:
+    text: str
+    relation: str
+    status: str
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "relation": self.relation, "status": self.status}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The result of ``evaluate``: the exact inputs, the chosen defaults,
+    every quantity and the status of every hypothesis."""
+
+    statement: Statement
+    parameters: dict
+    chosen: dict
+    quantities: tuple
+    hypotheses: tuple
+    digits: int
+
+    def quantity(self, name: str) -> QuantityValue:
+        for q in self.quantities:
+            if q.name == name:
+                return q
+        raise KeyError(name)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.statement.id,
+            "parameters": {k: _show(v) for k, v in self.parameters.items()},
+            "chosen": {k: {"value": _show(self.parameters[k]), "rule": rule}
+                       for k, rule in self.chosen.items()},
+            "quantities": {q.name: q.to_json() for q in self.quantities},
+            "hypotheses": [h.to_json() for h in self.hypotheses],
+            "arithmetic": f"exact (sympy) where possible, else {self.digits}-digit mpmath; not certified",
+        }
+
+
+def _show(value) -> str:
+    if isinstance(value, sympy.Lambda):
+        return str(value.expr)
+    return str(value).replace("oo", "inf")
+
+
+def _value_of(q, subs: dict, digits: int) -> QuantityValue:
+    expr = q.expr.xreplace(subs).doit()
+    if expr.is_Integer:
+        return QuantityValue(q.name, q.kind, q.meaning, expr, str(expr), int(expr))
+    if expr in (sympy.oo, -sympy.oo):
+        return QuantityValue(q.name, q.kind, q.meaning, expr, str(expr), None)
+    if not expr.is_number:
+        raise UndecidedError(f"{q.name} did not evaluate to a number: {expr}")
+    closed = None if expr.has(*_NUMERIC_ONLY) else expr
+    approx = sympy.N(expr, digits)
+    if not approx.is_Number:
+        raise UndecidedError(f"{q.name} could not be evaluated numerically: {expr}")
+    text = str(approx) if not expr.is_Rational else _decimal(expr, digits)
+    return QuantityValue(q.name, q.kind, q.meaning, closed, text, None)
+
+
+def _decimal(value: sympy.Rational, digits: int) -> str:
+    return str(sympy.N(value, digits))
+
+
+def _status(relation, subs: dict) -> str:
+    result = sympy.sympify(relation.xreplace(subs)).doit()
+    if result is sympy.true:
+        return HOLDS
+    if result is sympy.false:
+        return FAILS
+    return UNDECIDED
+
+
+def evaluate(statement: Statement, values: Mapping[str, object], *, digits: int = 30) -> Evaluation:
+    """Evaluate every quantity of ``statement`` at ``values`` and report its
+    hypotheses (holds/fails/undecided).
+
+    Exact where sympy can (ranks are exact integers), otherwise ``digits``
+    significant digits with mpmath. Not certified: see certbounds.certified.
+
+    >>> from certbounds.symbolic.catalogue import get_statement
+    >>> evaluate(get_statement("jl"), {"eps": "0.1", "n1": "1e5", "n2": "1e5"}).quantity("rank").integer
+    21713
+    """
+    binding = bind(statement, values)
+    subs = binding.substitution()
+    quantities = tuple(_value_of(q, subs, digits) for q in statement.quantities)
+    hypotheses = tuple(HypothesisStatus(h.text, str(h.relation), _status(h.relation, subs))
+                       for h in statement.hypotheses)
+    return Evaluation(statement, dict(binding.values), dict(binding.chosen), quantities,
+                      hypotheses, digits)
