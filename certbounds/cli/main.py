@@ -166,7 +166,14 @@ def main(argv=None) -> int:
     """Run the command line; returns the exit status (0 ok, 2 bad input)."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        # argparse will not intermix options with a trailing list: collect the
+        # name=value words that came after an option ourselves
+        if getattr(args, "command", None) == "eval":
+            args.assignments += [w for w in extra if "=" in w and not w.startswith("-")]
+            extra = [w for w in extra if not ("=" in w and not w.startswith("-"))]
+        if extra:
+            raise _UsageError(f"unrecognized arguments: {' '.join(extra)}")
         if getattr(args, "digits", 30) < 1 or getattr(args, "digits", 30) > 10_000:
             raise _UsageError("--digits must be between 1 and 10000")
         return args.func(args)

@@ -11,6 +11,7 @@ quantities in Arb balls.
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Mapping, Optional
@@ -137,8 +138,10 @@ class QuantityValue:
                "exact": None if self.exact is None else str(self.exact), "certified": False}
         if self.integer is not None:
             out["int"] = self.integer
-        if self.value is not None and self.value not in ("oo", "-oo"):
-            out["mid"] = float(sympy.Float(self.value, 20))
+        mid = float(self.value) if self.value is not None else None
+        # a float beside the exact text, only where a float can hold it
+        if mid is not None and math.isfinite(mid) and (mid != 0 or self.exact == 0):
+            out["mid"] = mid
         return out
 
 
@@ -183,29 +186,38 @@ class Evaluation:
 
 
 def _show(value) -> str:
+    """Text of an exact value: functions as their expression, infinities as inf."""
     if isinstance(value, sympy.Lambda):
         return str(value.expr)
-    return str(value).replace("oo", "inf")
+    if value == sympy.oo:
+        return "inf"
+    if value == -sympy.oo:
+        return "-inf"
+    return str(value)
 
 
 def _value_of(q, subs: dict, digits: int) -> QuantityValue:
-    expr = q.expr.xreplace(subs).doit()
-    if expr.is_Integer:
-        return QuantityValue(q.name, q.kind, q.meaning, expr, str(expr), int(expr))
-    if expr in (sympy.oo, -sympy.oo):
-        return QuantityValue(q.name, q.kind, q.meaning, expr, str(expr), None)
-    if not expr.is_number:
-        raise UndecidedError(f"{q.name} did not evaluate to a number: {expr}")
+    try:
+        expr = q.expr.xreplace(subs).doit()
+        if expr.is_Integer:
+            return QuantityValue(q.name, q.kind, q.meaning, expr, str(expr), int(expr))
+        if expr in (sympy.oo, -sympy.oo):
+            return QuantityValue(q.name, q.kind, q.meaning, expr, _show(expr), None)
+        if expr.has(sympy.nan, sympy.zoo):
+            raise DomainError(f"{q.name} is undefined for these parameters")
+        if not expr.is_number:
+            raise UndecidedError(f"{q.name} did not evaluate to a number: {expr}")
+        approx = sympy.N(expr, digits)
+    except (ZeroDivisionError, OverflowError, ValueError, TypeError) as exc:
+        if isinstance(exc, DomainError):
+            raise
+        raise DomainError(f"{q.name} cannot be evaluated for these parameters "
+                          f"({exc.__class__.__name__}: {exc})") from None
+    if approx in (sympy.nan, sympy.zoo) or not approx.is_Number:
+        raise DomainError(f"{q.name} is undefined for these parameters (e.g. h is not "
+                          f"finite on the interval)")
     closed = None if expr.has(*_NUMERIC_ONLY) else expr
-    approx = sympy.N(expr, digits)
-    if not approx.is_Number:
-        raise UndecidedError(f"{q.name} could not be evaluated numerically: {expr}")
-    text = str(approx) if not expr.is_Rational else _decimal(expr, digits)
-    return QuantityValue(q.name, q.kind, q.meaning, closed, text, None)
-
-
-def _decimal(value: sympy.Rational, digits: int) -> str:
-    return str(sympy.N(value, digits))
+    return QuantityValue(q.name, q.kind, q.meaning, closed, _show(approx), None)
 
 
 def _status(relation, subs: dict) -> str:

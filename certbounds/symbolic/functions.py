@@ -361,7 +361,11 @@ class DerivativeAt(Function):
             if s < 0:
                 raise DomainError(f"derivative order must be >= 0, got {s}")
             expr, var = _derivative(h, int(s))
-            return expr.subs(var, xi)
+            value = expr.subs(var, xi)
+            if value.has(sympy.zoo, sympy.nan) or value.is_extended_real is False:
+                raise DomainError(f"h^({s})({xi}) = {value} is not a real number: "
+                                  f"h must be real and smooth on Omega")
+            return value
         return None
 
     def _latex(self, printer):
@@ -375,7 +379,10 @@ def _sup_abs_mpmath(g, var, lo, hi):
     f = sympy.lambdify(var, g, "mpmath")
     df = sympy.lambdify(var, sympy.diff(g, var), "mpmath")
     points = [lo + (hi - lo) * mpmath.mpf(i) / 400 for i in range(401)]
-    values = [abs(f(p)) for p in points]
+    raw = [f(p) for p in points]
+    if any(isinstance(v, mpmath.mpc) and v.imag != 0 for v in raw):
+        raise DomainError("h is not real on the interval (budzinskiy2025 asks h: Omega -> R)")
+    values = [abs(v) for v in raw]
     best = max(values)
     for i in range(1, 400):
         if values[i] >= values[i - 1] and values[i] >= values[i + 1]:

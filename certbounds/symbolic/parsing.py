@@ -26,6 +26,10 @@ __all__ = ["parse_number", "parse_function", "X"]
 #: The variable of user-given functions such as ``h=exp(x)``.
 X = sympy.Symbol("x", real=True)
 
+#: Bounds on what a user may type: far beyond any matrix size or accuracy
+#: of interest, and inside what exact arithmetic and printing handle quickly.
+_MAX_EXPONENT = 1000
+_MAX_DIGITS = 1000
 _DECIMAL = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _FRACTION = re.compile(r"^([+-]?\d+)/(\d+)$")
 _POWER = re.compile(r"^([+-]?\d+)\s*(\^|\*\*)\s*(\d+)$")
@@ -54,16 +58,24 @@ def parse_number(text: str) -> sympy.Expr:
     if s.lower() in _INFINITY:
         return _INFINITY[s.lower()]
     if _DECIMAL.match(s):
+        mantissa, _, exponent = s.lower().partition("e")
+        digits = len(mantissa.strip("+-").replace(".", "").lstrip("0"))
+        if abs(int(exponent or 0)) > _MAX_EXPONENT or digits > _MAX_DIGITS:
+            raise MalformedNumberError(
+                f"number {text!r} is out of range (at most {_MAX_DIGITS} digits and a "
+                f"decimal exponent within +-{_MAX_EXPONENT})")
         return sympy.Rational(s)  # sympy parses decimal text exactly
     m = _FRACTION.match(s)
     if m:
+        if len(m.group(1)) > _MAX_DIGITS or len(m.group(2)) > _MAX_DIGITS:
+            raise MalformedNumberError(f"number {text!r} has more than {_MAX_DIGITS} digits")
         if int(m.group(2)) == 0:
             raise MalformedNumberError(f"malformed number {text!r}: division by zero")
         return sympy.Rational(int(m.group(1)), int(m.group(2)))
     m = _POWER.match(s)
     if m:
-        if int(m.group(3)) > 10_000:
-            raise MalformedNumberError(f"malformed number {text!r}: exponent too large")
+        if len(m.group(1)) * int(m.group(3)) > _MAX_EXPONENT * 2:
+            raise MalformedNumberError(f"number {text!r} is out of range (too many digits)")
         return sympy.Integer(int(m.group(1))) ** int(m.group(3))
     raise MalformedNumberError(
         f"malformed number {text!r} (expected e.g. 3, 0.1, 1e5, 1/3, 10^9 or inf)")

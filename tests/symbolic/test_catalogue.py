@@ -78,8 +78,8 @@ def test_example_evaluates_to_numbers(st):
     # the catalogue's example of each statement lies inside every domain and constraint
     ev = evaluate(st, st.example_values())
     for q in ev.quantities:
-        value = sympy.Float(q.value, 30) if q.value not in ("oo", "-oo") else sympy.oo
-        assert value.is_number
+        value = sympy.Float(q.value, 30) if q.value not in ("inf", "-inf") else sympy.oo
+        assert value.is_number and value != sympy.nan
         if q.kind == "rank" and q.integer is not None:
             assert q.integer >= 0
     assert all(h.status in ("holds", "fails", "undecided") for h in ev.hypotheses)

@@ -76,3 +76,24 @@ def test_json_is_serialisable_and_strings_for_numbers():
     assert abs(float(z["value"]) - 7.77612958447e-4) < 1e-15
     assert doc["quantities"]["cross_ratio"]["exact"] == "5/4"
     assert doc["parameters"]["a"] == "-3"
+
+
+@pytest.mark.parametrize("h", ["1/x", "log(x)", "sqrt(x - 2)"])
+def test_h_undefined_on_omega_is_a_domain_error(h):
+    # Assumption 3.2 asks h to be smooth on Omega = [-1, 1]; these are not
+    with pytest.raises(DomainError):
+        evaluate(get_statement("budzinskiy2025:lem3.3"),
+                 {"eps": "0.1", "n1": "10", "n2": "10", "h": h, "t": "3", "AB_max": "1",
+                  "A_2inf": "1", "B_2inf": "1", "Omega_lo": "-1", "Omega_hi": "1"})
+
+
+def test_infinite_and_tiny_values_are_text_not_floats():
+    ev = evaluate(get_statement("webb2025:thm3.3"),
+                  {"a": "-inf", "b": "-1", "c": "1", "d": "inf", "n": "3"})
+    doc = json.loads(json.dumps(ev.to_json(), allow_nan=False))
+    assert doc["quantities"]["cross_ratio"]["value"] == "inf"
+    assert "mid" not in doc["quantities"]["cross_ratio"]
+    ev = evaluate(get_statement("webb2025:eq1.8"),
+                  {"a": "-3", "b": "-1", "c": "2", "d": "5", "n": "100000"})
+    z = ev.to_json()["quantities"]["zolotarev"]
+    assert "e-185565" in z["value"] and "mid" not in z   # far below the float range

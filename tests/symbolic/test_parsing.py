@@ -28,7 +28,8 @@ def test_parse_number_is_exact(text, expected):
 
 
 @pytest.mark.parametrize("text", ["", "abc", "0.1x", "1e", "1/0", "1//2", "--1", "nan",
-                                  "exp(1)", "1,5", "0x10", "2^100000"])
+                                  "exp(1)", "1,5", "0x10", "2^100000", "1e100000",
+                                  "1e-1001", "1" * 1001, "1/" + "3" * 1001])
 def test_parse_number_rejects_malformed(text):
     with pytest.raises(MalformedNumberError):
         parse_number(text)
