@@ -53,7 +53,7 @@ def cmd_list(args) -> int:
     width = max((len(st.id) for st in statements), default=10)
     for st in statements:
         params = ",".join(p.name for p in st.parameters)
-        print(f"{st.id:<{width}}  {st.kind:<11} {st.title}  [{params}]")
+        print(f"{st.id:<{width}}  {st.source.number:<14} {st.title}  [{params}]")
     print(f"{len(statements)} statements")
     return 0
 
@@ -87,6 +87,8 @@ def cmd_show(args) -> int:
         form = st.latex(q.expr) if args.latex else str(q.expr)
         print(f"  {q.name} [{q.kind}] = {form}")
         print(f"      {q.meaning}")
+    if st.example:
+        print(f"example: {PROG} eval {st.id} {st.example}")
     return 0
 
 

@@ -167,6 +167,11 @@ class Evaluation:
     hypotheses: tuple
     digits: int
 
+    def __repr__(self) -> str:
+        values = ", ".join(f"{q.name}={q.value if q.integer is None else q.integer}"
+                           for q in self.quantities)
+        return f"<Evaluation {self.statement.id}: {values}>"
+
     def quantity(self, name: str) -> QuantityValue:
         for q in self.quantities:
             if q.name == name:

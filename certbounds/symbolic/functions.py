@@ -147,7 +147,9 @@ class CrossRatio(Function):
     M > 1, and M = oo when a = -oo and d = +oo.
 
     >>> CrossRatio(-3, -1, 2, 5)
-    56/15
+    5/4
+    >>> CrossRatio(-oo, -1, 1, 2)
+    3/2
     """
 
     nargs = 4
@@ -205,6 +207,13 @@ class ZolotarevNumber(Function):
     (parameter convention for K; M the cross ratio). Exactly 1 for n = 0 and
     for a = -oo, d = +oo. Arguments (n, a, b, c, d). Numerical values by
     mpmath are not certified; certbounds.certified encloses them.
+
+    Raises DomainError unless n >= 0 is an integer and a < b < c < d.
+
+    >>> ZolotarevNumber(1, -3, -1, 2, 5).evalf(12)
+    0.0557280900008
+    >>> ZolotarevNumber(0, -3, -1, 2, 5)
+    1
     """
 
     nargs = 5

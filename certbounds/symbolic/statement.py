@@ -210,6 +210,15 @@ class Statement:
         """Mapping symbol -> LaTeX name, for ``sympy.latex(..., symbol_names=...)``."""
         return {p.symbol: p.latex for p in self.parameters}
 
+    def __repr__(self) -> str:
+        params = ", ".join(p.name for p in self.parameters)
+        qs = ", ".join(q.name for q in self.quantities)
+        return f"<Statement {self.id} ({self.source.number}): {self.title}; ({params}) -> {qs}>"
+
+    def _repr_latex_(self) -> str:
+        rows = [rf"\text{{{q.name}}} &= {self.latex(q.expr)}" for q in self.quantities]
+        return r"$\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}$"
+
     def example_values(self) -> dict:
         """The ``example`` as a mapping name -> text (for ``evaluate``)."""
         return dict(pair.split("=", 1) for pair in self.example.split())

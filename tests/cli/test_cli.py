@@ -238,6 +238,9 @@ def test_show_latex_human_of_every_statement(cli, statement_id):
     assert run.stderr == ""
     assert run.stdout.startswith(statement_id + " ")
     assert "quantities:" in run.stdout
+    # the example line is a command a user can paste
+    example = [line for line in run.stdout.splitlines() if line.startswith("example: ")]
+    assert len(example) == 1 and example[0].startswith(f"example: certbounds eval {statement_id} ")
 
 
 @pytest.mark.parametrize("statement_id", ["jl", "budzinskiy2025:thm3.8", "webb2025:thm5.2"])

@@ -97,3 +97,32 @@ def test_infinite_and_tiny_values_are_text_not_floats():
                   {"a": "-3", "b": "-1", "c": "2", "d": "5", "n": "100000"})
     z = ev.to_json()["quantities"]["zolotarev"]
     assert "e-185565" in z["value"] and "mid" not in z   # far below the float range
+
+
+# ---------------------------------------------------------------- against mpmath
+from hypothesis import given, settings, strategies as st  # noqa: E402
+import mpmath  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.fractions(min_value=0, max_value=1, max_denominator=10 ** 6).filter(lambda f: 0 < f < 1),
+       st.integers(1, 10 ** 12), st.integers(1, 10 ** 12))
+def test_jl_rank_and_theorem_3_8_error_against_mpmath(eps, n1, n2):
+    text = {"eps": f"{eps.numerator}/{eps.denominator}", "n1": str(n1), "n2": str(n2)}
+    with mpmath.workdps(60):
+        e = mpmath.mpf(eps.numerator) / eps.denominator
+        exact_r = 9 * mpmath.log(3 * mpmath.mpf(n1) * n2) / e ** 2
+        rank = int(mpmath.ceil(exact_r))
+        assert abs(exact_r - mpmath.nint(exact_r)) > mpmath.mpf(10) ** -40  # reference is unambiguous
+        ev = evaluate(get_statement("jl"), text)
+        assert ev.quantity("rank").integer == rank
+        # Theorem 3.8 with C = 2, M = 1/3, R = 3/2, sigma = 1/2 and its default t
+        ev = evaluate(get_statement("budzinskiy2025:thm3.8"),
+                      {**text, "C": "2", "M": "1/3", "R": "3/2", "sigma": "1/2"})
+        t = int(mpmath.ceil(mpmath.e ** 2 * mpmath.mpf(1) / 3 * mpmath.mpf(9) / 4 / 2))
+        assert ev.parameters["t"] == t
+        assert ev.quantity("rank").integer == 1 + (t - 1) * rank
+        err = 2 * (mpmath.exp(-t) + e * (mpmath.exp(mpmath.mpf(1) / 3 * mpmath.mpf(1) / 2
+                                                    * mpmath.mpf(9) / 4) - 1))
+        ours = mpmath.mpf(ev.quantity("error").value)
+        assert abs(ours - err) <= mpmath.mpf(10) ** -28 * err

@@ -60,6 +60,11 @@ def get_statement(key: str) -> Statement:
     ``get_statement("jl")`` is budzinskiy2025 Theorem 1.3.
 
     Raises UnknownStatementError with a "did you mean" list.
+
+    >>> get_statement("jl").id
+    'budzinskiy2025:thm1.3'
+    >>> get_statement("webb2025:LEM3.5").source.confidence
+    'R-high'
     """
     index = _load()[2]
     k = key.strip().lower()

@@ -518,6 +518,19 @@ THM6_1 = Statement(
     ),
 )
 
+LEM6_2 = Statement(
+    id="budzinskiy2025:lem6.2", example="c_d=1 eps=0.1 N=1e6",
+    kind="lemma", title="TT compression of Hadamard products of CP tensors",
+    source=_src("Lemma 6.2", "Section 6"),
+    summary="For t CP tensors A_s = [[A^(s)_1, ..., A^(s)_d]] there is G with TT ranks <= r of "
+            "(6.2) and ||A_1 * ... * A_t - G||_max <= eps prod_s prod_j ||A^(s)_j||_{2,inf}.",
+    parameters=_TT_PARAMS,
+    quantities=(
+        quantity("rank", TT_RANK, "TT rank bound r of (6.2)", "rank"),
+        quantity("error", e, "bound relative to prod_s prod_j ||A^(s)_j||_{2,inf}", "error"),
+    ),
+)
+
 A_max = parameter("A_max", NONNEGATIVE, "||A||_max of the CP tensor", latex=r"\|A\|_{\max}")
 A_prod = parameter("A_prod", NONNEGATIVE, "prod_j ||A_j||_{2,inf}", latex=r"\prod_j\|A_j\|_{2,\infty}")
 LEM6_3 = Statement(
@@ -573,5 +586,5 @@ THM6_5 = Statement(
 STATEMENTS = (
     EX1_1, EX1_2, EQ1_1, EQ1_2, THM1_3, THM2_1, LEM2_2, THMA_1, LEM3_1, ASM3_5, LEM3_3,
     COR3_7, THM3_8, LEM4_1, LEM4_3, COR4_4, THM4_5, THM4_7, COR4_8, THM5_2, EQ6_2, THM6_1,
-    LEM6_3, COR6_4, THM6_5,
+    LEM6_2, LEM6_3, COR6_4, THM6_5,
 )

@@ -1,0 +1,22 @@
+"""The examples in the docstrings of public functions run and print what
+they say (STYLE.md: every public function has a short example)."""
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "certbounds.symbolic.parsing",
+    "certbounds.symbolic.functions",
+    "certbounds.symbolic.evaluate",
+    "certbounds.symbolic.catalogue",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0
+    assert result.attempted > 0
