@@ -93,31 +93,50 @@ def bind(statement: Statement, values: Mapping[str, object]) -> Binding:
             raise exc.__class__(f"{name}: {exc}") from None
         domain.check(name, value)
         exact[name] = value
-    chosen = {}
-    pending = [p for p in statement.parameters if p.name not in exact and p.choose is not None]
     missing = [p.name for p in statement.parameters if p.name not in exact and p.choose is None]
     if missing:
         raise MissingParameterError(
             f"{statement.id} needs {', '.join(missing)} "
             f"(see 'certbounds show {statement.id}')")
-    for _ in range(len(pending)):
-        for p in list(pending):
-            known = {q.symbol: exact[q.name] for q in statement.parameters if q.name in exact}
-            rule = p.choose.xreplace(known).doit()
-            if rule.free_symbols:
-                continue
+    _check_constraints(statement, exact)  # before any rule sees invalid values
+    chosen = _apply_rules(statement, exact)
+    _check_constraints(statement, exact)
+    return Binding(statement, exact, chosen)
+
+
+def _check_constraints(statement: Statement, exact: dict) -> None:
+    """DomainError for a constraint that fails on the values known so far."""
+    known = {p.symbol: exact[p.name] for p in statement.parameters if p.name in exact}
+    for c in statement.constraints:
+        if c.relation.free_symbols <= set(known) and \
+                sympy.sympify(c.relation.xreplace(known)) is sympy.false:
+            raise DomainError(f"{statement.id}: {c.text} does not hold")
+
+
+def _apply_rules(statement: Statement, exact: dict) -> dict:
+    """Fill the parameters left out by their rules (in dependency order);
+    returns name -> rule text for those filled."""
+    chosen = {}
+    pending = [p for p in statement.parameters if p.name not in exact]
+    while pending:
+        known = {q.symbol: exact[q.name] for q in statement.parameters if q.name in exact}
+        ready = [p for p in pending if p.choose.free_symbols <= set(known)]
+        if not ready:
+            names = ", ".join(p.name for p in pending)
+            raise MissingParameterError(f"{statement.id}: cannot choose {names}; give them")
+        for p in ready:
+            try:
+                rule = p.choose.xreplace(known).doit()
+            except (ZeroDivisionError, OverflowError, ValueError, TypeError) as exc:
+                raise DomainError(f"{statement.id}: the default of {p.name} is undefined "
+                                  f"({exc.__class__.__name__})") from None
             if not rule.is_Rational:
                 raise UndecidedError(f"{statement.id}: cannot decide the default of {p.name}")
             p.domain.check(p.name, rule)
             exact[p.name] = rule
             chosen[p.name] = p.choose_rule or str(p.choose)
             pending.remove(p)
-    binding = Binding(statement, exact, chosen)
-    subs = binding.substitution()
-    for c in statement.constraints:
-        if sympy.sympify(c.relation.xreplace(subs)) is sympy.false:
-            raise DomainError(f"{statement.id}: {c.text} does not hold")
-    return binding
+    return chosen
 
 
 @dataclass(frozen=True)
