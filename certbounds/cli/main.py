@@ -160,6 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _is_assignment(word: str) -> bool:
+    """A ``name=value`` word of ``eval`` (not an option such as --digits=5)."""
+    return "=" in word and not word.startswith("-")
+
+
 def _one_line(message: str) -> str:
     return " ".join(str(message).split())
 
@@ -172,8 +177,8 @@ def main(argv=None) -> int:
         # argparse will not intermix options with a trailing list: collect the
         # name=value words that came after an option ourselves
         if getattr(args, "command", None) == "eval":
-            args.assignments += [w for w in extra if "=" in w and not w.startswith("-")]
-            extra = [w for w in extra if not ("=" in w and not w.startswith("-"))]
+            args.assignments += [w for w in extra if _is_assignment(w)]
+            extra = [w for w in extra if not _is_assignment(w)]
         if extra:
             raise _UsageError(f"unrecognized arguments: {' '.join(extra)}")
         if getattr(args, "digits", 30) < 1 or getattr(args, "digits", 30) > 10_000:

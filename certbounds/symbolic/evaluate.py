@@ -232,9 +232,9 @@ def _value_of(q, subs: dict, digits: int) -> QuantityValue:
         if not expr.is_number:
             raise UndecidedError(f"{q.name} did not evaluate to a number: {expr}")
         approx = sympy.N(expr, digits)
+    except DomainError:
+        raise
     except (ZeroDivisionError, OverflowError, ValueError, TypeError) as exc:
-        if isinstance(exc, DomainError):
-            raise
         raise DomainError(f"{q.name} cannot be evaluated for these parameters "
                           f"({exc.__class__.__name__}: {exc})") from None
     if approx in (sympy.nan, sympy.zoo) or not approx.is_Number:
