@@ -12,7 +12,8 @@ from .errors import (CertboundsError, DomainError, MalformedNumberError,  # noqa
                      MissingParameterError, UndecidedError, UnknownParameterError,
                      UnknownStatementError)
 from .symbolic.catalogue import all_statements, get_statement  # noqa: E402
-from .symbolic.evaluate import bind, evaluate  # noqa: E402
+from .symbolic.evaluate import bind  # noqa: E402
+from .certified.evaluate import evaluate  # noqa: E402
 
 __all__ = [
     "__version__", "all_statements", "get_statement", "bind", "evaluate",

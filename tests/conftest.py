@@ -76,3 +76,12 @@ def cli(capsys, monkeypatch):
         return Run(code, out, err)
 
     return run
+
+
+# Hypothesis profiles: the default run, and a thorough one (ten times the
+# examples) for the enclosure property tests before an issue is resolved:
+#     pytest -m enclosure --hypothesis-profile=thorough
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("thorough", max_examples=1000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])

@@ -11,6 +11,15 @@ MODULES = [
     "certbounds.symbolic.functions",
     "certbounds.symbolic.evaluate",
     "certbounds.symbolic.catalogue",
+    "certbounds.certified.ball",
+    "certbounds.certified.expression",
+    "certbounds.certified.decide",
+    "certbounds.certified.evaluate",
+    "certbounds.certified.elliptic",
+    "certbounds.certified.zolotarev",
+    "certbounds.certified.derivatives",
+    "certbounds.certified.bessel",
+    "certbounds.cli.zolotarev",
 ]
 
 

@@ -16,7 +16,8 @@ import textwrap
 from .. import __version__
 from ..errors import CertboundsError, MalformedNumberError
 from ..symbolic.catalogue import all_statements, get_statement
-from ..symbolic.evaluate import evaluate
+from ..certified.evaluate import evaluate
+from .common import add_precision_options, interval_text
 
 __all__ = ["main", "build_parser"]
 
@@ -106,22 +107,33 @@ def _assignments(pairs) -> dict:
     return values
 
 
+def _quantity_text(q: dict) -> str:
+    """A quantity for people: the integer or short exact value when
+    certified, else [lower, upper] rounded outward."""
+    if "int" in q:
+        return str(q["int"])
+    if "exact" in q and len(q["exact"]) <= 40:
+        return q["exact"]
+    flag = "" if q["accurate"] else f"   (not narrowed to the requested accuracy at {q['prec']} bits)"
+    return interval_text(q["lower"], q["upper"]) + flag
+
+
 def cmd_eval(args) -> int:
     st = get_statement(args.id)
-    result = evaluate(st, _assignments(args.assignments), digits=args.digits)
-    if args.json:
-        _print_json(result.to_json())
-        return 0
+    result = evaluate(st, _assignments(args.assignments), accuracy=args.prec,
+                      max_prec=args.max_prec)
     doc = result.to_json()
+    if args.json:
+        _print_json(doc)
+        return 0
     print(f"{st.id}  {st.title}")
     given = ", ".join(f"{k}={v}" for k, v in doc["parameters"].items() if k not in doc["chosen"])
     print(f"parameters: {given}")
     for name, chosen in doc["chosen"].items():
         print(f"chosen: {name}={chosen['value']}  ({chosen['rule']})")
-    print("quantities:")
+    print("quantities (certified enclosures):")
     for name, q in doc["quantities"].items():
-        exact = "" if q["exact"] is None or q["exact"] == q["value"] else f"  = {q['exact']}"
-        print(f"  {name:<16} {q['value']}{exact}")
+        print(f"  {name:<16} {_quantity_text(q)}")
     if doc["hypotheses"]:
         print("hypotheses:")
         for h in doc["hypotheses"]:
@@ -153,16 +165,45 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="statement id or alias")
     p.add_argument("assignments", nargs="*", metavar="name=value",
                    help="parameter values, parsed exactly (0.1 is 1/10, 1e5 is 100000)")
-    p.add_argument("--digits", type=int, default=30,
-                   help="significant digits of non-exact values (default 30)")
+    add_precision_options(p)
     p.add_argument("--json", action="store_true", help="print one JSON document")
     p.set_defaults(func=cmd_eval)
+
+    from . import zolotarev as _zolotarev  # the verb lives in its own module
+    _zolotarev.add_parser(sub)
     return parser
+
+
+#: Options whose value may start with "-" (an interval such as -inf,-1).
+_SIGNED_VALUE_OPTIONS = ("--E", "--F")
+
+
+def _join_signed_values(argv):
+    """``--E -inf,-1`` as ``--E=-inf,-1``: argparse would read -inf,-1 as an
+    option."""
+    out, i = [], 0
+    while i < len(argv):
+        word = argv[i]
+        if word in _SIGNED_VALUE_OPTIONS and i + 1 < len(argv):
+            out.append(f"{word}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(word)
+        i += 1
+    return out
 
 
 def _is_assignment(word: str) -> bool:
     """A ``name=value`` word of ``eval`` (not an option such as --digits=5)."""
     return "=" in word and not word.startswith("-")
+
+
+def _check_precision(args) -> None:
+    prec, cap = getattr(args, "prec", None), getattr(args, "max_prec", None)
+    if prec is not None and not 1 <= prec <= 100_000:
+        raise _UsageError("--prec must be between 1 and 100000 bits")
+    if cap is not None and not (prec or 1) <= cap <= 1_000_000:
+        raise _UsageError("--max-prec must be at least --prec and at most 1000000 bits")
 
 
 def _one_line(message: str) -> str:
@@ -173,6 +214,7 @@ def main(argv=None) -> int:
     """Run the command line; returns the exit status (0 ok, 2 bad input)."""
     parser = build_parser()
     try:
+        argv = _join_signed_values(list(sys.argv[1:] if argv is None else argv))
         args, extra = parser.parse_known_args(argv)
         # argparse will not intermix options with a trailing list: collect the
         # name=value words that came after an option ourselves
@@ -181,8 +223,7 @@ def main(argv=None) -> int:
             extra = [w for w in extra if not _is_assignment(w)]
         if extra:
             raise _UsageError(f"unrecognized arguments: {' '.join(extra)}")
-        if getattr(args, "digits", 30) < 1 or getattr(args, "digits", 30) > 10_000:
-            raise _UsageError("--digits must be between 1 and 10000")
+        _check_precision(args)
         return args.func(args)
     except (_UsageError, CertboundsError) as exc:
         sys.stderr.write(f"{PROG}: error: {_one_line(exc)}\n")

@@ -14,7 +14,7 @@ import difflib
 import math
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Mapping, Optional
+from typing import Callable, Mapping, Optional
 
 import sympy
 
@@ -24,7 +24,7 @@ from . import functions as _functions
 from .statement import Statement
 
 __all__ = ["Binding", "QuantityValue", "HypothesisStatus", "Evaluation",
-           "bind", "evaluate", "to_exact"]
+           "bind", "evaluate", "to_exact", "evaluation_json"]
 
 HOLDS, FAILS, UNDECIDED = "holds", "fails", "undecided"
 
@@ -67,7 +67,8 @@ def _suggest(name: str, names) -> str:
     return f"; did you mean {close[0]}?" if close else ""
 
 
-def bind(statement: Statement, values: Mapping[str, object]) -> Binding:
+def bind(statement: Statement, values: Mapping[str, object], *,
+         rule_evaluator: Optional[Callable] = None) -> Binding:
     """Parse, check and complete a statement's parameter values.
 
     ``values`` maps parameter names to text (``"0.1"`` is exactly 1/10,
@@ -78,6 +79,11 @@ def bind(statement: Statement, values: Mapping[str, object]) -> Binding:
     Raises UnknownParameterError, MissingParameterError, MalformedNumberError
     and DomainError (a value outside its domain, or a violated constraint
     such as a < b < c < d).
+
+    ``rule_evaluator(expr, known)`` computes a rule's value from the known
+    exact values (symbol -> sympy number); the certified layer passes one
+    that decides ceilings with certified arithmetic. By default sympy's own
+    evaluation is used (not certified).
     """
     names = [p.name for p in statement.parameters]
     exact = {}
@@ -99,7 +105,7 @@ def bind(statement: Statement, values: Mapping[str, object]) -> Binding:
             f"{statement.id} needs {', '.join(missing)} "
             f"(see 'certbounds show {statement.id}')")
     _check_constraints(statement, exact)  # before any rule sees invalid values
-    chosen = _apply_rules(statement, exact)
+    chosen = _apply_rules(statement, exact, rule_evaluator)
     _check_constraints(statement, exact)
     return Binding(statement, exact, chosen)
 
@@ -113,7 +119,11 @@ def _check_constraints(statement: Statement, exact: dict) -> None:
             raise DomainError(f"{statement.id}: {c.text} does not hold")
 
 
-def _apply_rules(statement: Statement, exact: dict) -> dict:
+def _sympy_rule(expr, known: dict):
+    return expr.xreplace(known).doit()
+
+
+def _apply_rules(statement: Statement, exact: dict, rule_evaluator=None) -> dict:
     """Fill the parameters left out by their rules (in dependency order);
     returns name -> rule text for those filled."""
     chosen = {}
@@ -126,7 +136,7 @@ def _apply_rules(statement: Statement, exact: dict) -> dict:
             raise MissingParameterError(f"{statement.id}: cannot choose {names}; give them")
         for p in ready:
             try:
-                rule = p.choose.xreplace(known).doit()
+                rule = (rule_evaluator or _sympy_rule)(p.choose, known)
             except (ZeroDivisionError, OverflowError, ValueError, TypeError) as exc:
                 raise DomainError(f"{statement.id}: the default of {p.name} is undefined "
                                   f"({exc.__class__.__name__})") from None
@@ -198,15 +208,23 @@ class Evaluation:
         raise KeyError(name)
 
     def to_json(self) -> dict:
-        return {
-            "id": self.statement.id,
-            "parameters": {k: _show(v) for k, v in self.parameters.items()},
-            "chosen": {k: {"value": _show(self.parameters[k]), "rule": rule}
-                       for k, rule in self.chosen.items()},
-            "quantities": {q.name: q.to_json() for q in self.quantities},
-            "hypotheses": [h.to_json() for h in self.hypotheses],
-            "arithmetic": f"exact (sympy) where possible, else {self.digits}-digit mpmath; not certified",
-        }
+        return evaluation_json(self, f"exact (sympy) where possible, else {self.digits}-digit "
+                                     "mpmath; not certified")
+
+
+def evaluation_json(evaluation, arithmetic: str) -> dict:
+    """The JSON document of an evaluation (symbolic or certified): id,
+    exact parameters, chosen defaults, quantities, hypotheses, and how the
+    numbers were computed."""
+    return {
+        "id": evaluation.statement.id,
+        "parameters": {k: _show(v) for k, v in evaluation.parameters.items()},
+        "chosen": {k: {"value": _show(evaluation.parameters[k]), "rule": rule}
+                   for k, rule in evaluation.chosen.items()},
+        "quantities": {q.name: q.to_json() for q in evaluation.quantities},
+        "hypotheses": [h.to_json() for h in evaluation.hypotheses],
+        "arithmetic": arithmetic,
+    }
 
 
 def _show(value) -> str:

@@ -89,6 +89,7 @@ class RecursionR(Function):
     """
 
     nargs = 3
+    is_integer = True
 
     @classmethod
     def eval(cls, r, t, p):

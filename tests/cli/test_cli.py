@@ -58,7 +58,7 @@ def _json(run) -> dict:
 
 
 def _number(text: str) -> Decimal:
-    """A JSON "value": a finite or infinite decimal number, never NaN."""
+    """A JSON endpoint: a finite or infinite decimal number, never NaN."""
     assert isinstance(text, str), f"value {text!r} is not a string"
     try:
         number = Decimal(text)
@@ -144,7 +144,7 @@ def test_eval_jl_rank_matches_the_paper(run_certbounds, n):
     assert doc["id"] == "budzinskiy2025:thm1.3"
     rank = doc["quantities"]["rank"]
     assert rank["int"] == JL_RANKS[n]
-    assert rank["value"] == str(JL_RANKS[n])
+    assert rank["lower"] == rank["upper"] == str(JL_RANKS[n])
 
 
 def test_eval_alias_gives_the_same_document(run_certbounds, cli):
@@ -203,12 +203,16 @@ def test_eval_json_is_one_document_with_numbers_as_strings(run_certbounds, args)
     assert all(isinstance(c["value"], str) for c in doc["chosen"].values())
     assert doc["quantities"]
     for name, q in doc["quantities"].items():
-        _number(q["value"])
-        assert q["certified"] is False, name  # these are sympy/mpmath values, not Arb balls
+        lower, upper = _number(q["lower"]), _number(q["upper"])
+        assert lower <= upper, name
+        assert q["certified"] is True, name
+        assert type(q["prec"]) is int and q["prec"] >= 50, name
         if "int" in q:
-            assert type(q["int"]) is int and Decimal(q["value"]) == q["int"], name
+            assert type(q["int"]) is int and lower == upper == q["int"], name
         if "mid" in q:
             assert isinstance(q["mid"], float), name
+            slack = abs(Decimal(q["mid"])) * Decimal("1e-15")
+            assert lower - slack <= Decimal(q["mid"]) <= upper + slack, name
     for h in doc["hypotheses"]:
         assert h["status"] in ("holds", "fails", "undecided")
 
@@ -262,12 +266,15 @@ def test_eval_example_of_every_statement(cli, statement_id):
     assert doc["id"] == statement_id
     assert set(doc["quantities"]) == {q["name"] for q in shown["quantities"]}
     for name, q in doc["quantities"].items():
-        value = _number(q["value"])
-        exact_integer = q["exact"] is not None and re.fullmatch(r"-?\d+", q["exact"])
-        if q["kind"] == "rank" and (exact_integer or re.fullmatch(r"-?\d+", q["value"])):
-            assert "int" in q, (name, q)
+        lower, upper = _number(q["lower"]), _number(q["upper"])
+        assert lower <= upper, (name, q)
+        assert q["accurate"], (name, q)  # every example reaches 2^-50 relative width
+        if lower == upper and lower == lower.to_integral_value():
+            assert q.get("int") == lower, (name, q)  # a certified integer is reported as one
         if "int" in q:
-            assert type(q["int"]) is int and value == q["int"], (name, q)
+            assert type(q["int"]) is int and lower == upper == q["int"], (name, q)
+        elif lower.is_finite() and lower != 0:
+            assert (upper - lower) / abs(lower) < Decimal(2) ** -49, (name, q)
 
 
 # ------------------------------------------------------------------ bad input
@@ -316,7 +323,10 @@ def test_infinite_value_is_a_decimal(cli):
     doc = _json(cli("eval", "webb2025:thm3.3", "a=-inf", "b=-1", "c=1", "d=inf", "n=3",
                     "--json"))
     for q in doc["quantities"].values():
-        _number(q["value"])
+        _number(q["lower"]), _number(q["upper"])
+    # both outer endpoints infinite: M = oo and Z_n = 1 (formula sheet 8.1)
+    assert doc["quantities"]["cross_ratio"]["lower"] == "inf"
+    assert doc["quantities"]["zolotarev"]["int"] == 1
 
 
 def test_options_may_come_before_the_assignments(cli):

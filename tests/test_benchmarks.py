@@ -1,0 +1,31 @@
+"""The benchmark scripts run as documented (``python benchmarks/bench_*.py``)
+and end with their one-line summary (DESIGN.md: ``name: key=value ...``).
+Times are never asserted here: the machines are noisy; only the format and
+the correctness checks the scripts print."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+LAST_LINES = {
+    "bench_eval.py": r"eval: median_ms=[\d.]+ float_us=[\d.]+ ratio_vs_float=\d+ "
+                     r"rank_agrees=True error_rel_diff=[\d.e+-]+",
+    "bench_zolotarev.py": r"zolotarev: sweep_ms=[\d.]+ nodes_ms=[\d.]+ ratio_vs_float=[\d.]+",
+}
+
+
+@pytest.mark.parametrize("script", sorted(LAST_LINES))
+def test_benchmark_prints_its_summary_line(script):
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / script)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert re.fullmatch(LAST_LINES[script], lines[-1]), lines[-1]
+    if script == "bench_zolotarev.py":  # its correctness checks
+        assert any("every ball >= 50 bits: True" in line and "enclosed: True" in line
+                   for line in lines), done.stdout
