@@ -472,9 +472,9 @@ class _SupSearch:
 
     def _fail(self, err: _NotSmooth, a: fmpq, b: fmpq):
         where = f"at x = {_show(a)}" if a == b else f"in [{_show(a)}, {_show(b)}]"
-        raise DomainError(f"h is not finite, real and smooth on "
-                          f"[{_show(self.lo)}, {_show(self.hi)}]: {err.function} needs its argument {err.requirement.text}, which fails "
-                          f"{where}") from None
+        raise DomainError(f"h is not finite, real and smooth on [{_show(self.lo)}, "
+                          f"{_show(self.hi)}]: {err.function} needs its argument "
+                          f"{err.requirement.text}, which fails {where}") from None
 
     def point(self, x: fmpq) -> Optional[arb]:
         """h^{(s)}(x), raising lower to |h^{(s)}(x)|; None when h could not

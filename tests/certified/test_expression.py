@@ -179,3 +179,10 @@ def test_thm38_error_matches_60_digit_mpmath(eps, M, R, sigma, extra_t):
     r = Fraction(mpmath.nstr(ref, 60, min_fixed=-mpmath.inf, max_fixed=mpmath.inf))
     assert lo - r / 10 ** 58 <= r <= hi + r / 10 ** 58
     assert hi - lo <= r / 2 ** 49
+
+
+def test_square_roots_of_rational_squares_stay_exact():
+    # webb2025 eq. 3.4 (two disks): rho = I + sqrt(I^2 - 1) is 9 for I = 41/9
+    assert run(y + sympy.sqrt(y ** 2 - 1), y=Fraction(41, 9)) == fmpq(9)
+    assert run(sympy.sqrt(x), x=Fraction(49, 4)) == fmpq(7, 2)
+    assert isinstance(run(sympy.sqrt(x), x=2), arb)
