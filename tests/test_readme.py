@@ -105,10 +105,25 @@ def test_tour_command_runs(command, capsys):
     assert capsys.readouterr().err == ""
 
 
-def test_python_example_gives_the_rank_in_its_comment():
+def test_python_example_gives_what_its_comments_say():
+    # each commented line states its value: an integer, a quoted string, or
+    # "a Ball around X" (the ball's midpoint within 1e-4 of X)
     (block,) = _fenced(README, "python")
-    *setup, last = block.strip().splitlines()
-    expression, _, comment = last.partition("#")
-    namespace = {}
-    exec("\n".join(setup), namespace)  # noqa: S102 - the README's own example
-    assert eval(expression, namespace) == int(comment)  # noqa: S307
+    namespace, checked = {}, 0
+    for line in block.strip().splitlines():
+        code, _, comment = line.partition("#")
+        if not comment.strip():
+            exec(code, namespace)  # noqa: S102 - the README's own example
+            continue
+        value = eval(code, namespace)  # noqa: S307
+        comment = comment.strip()
+        if m := re.match(r"(-?\d+)\b", comment):
+            assert value == int(m.group(1)), line
+        elif m := re.match(r"'([^']*)'", comment):
+            assert value == m.group(1), line
+        elif m := re.match(r"a Ball around ([\d.e+-]+)", comment):
+            assert abs(value.mid - float(m.group(1))) <= 1e-4 * float(m.group(1)), line
+        else:
+            pytest.fail(f"README comment states no checkable value: {line}")
+        checked += 1
+    assert checked >= 4
