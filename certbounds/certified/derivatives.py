@@ -34,6 +34,7 @@ from flint import arb, arb_series, ctx, fmpq
 
 from ..errors import DomainError, UndecidedError
 from .exact import to_fmpq
+from .expression import integer_power
 
 __all__ = ["taylor_coefficients", "derivative_at", "sup_abs_derivative", "assumption_constant",
            "DEFAULT_MAX_PIECES"]
@@ -231,19 +232,22 @@ def _compile_pow(base_expr: sympy.Expr, exponent: sympy.Expr, var: sympy.Symbol)
     function = str(sympy.Pow(base_expr, exponent))
     if exponent.is_Integer and exponent >= 0:
         n = int(exponent)
-        return lambda x: base(x) ** n
+        return lambda x: integer_power(base(x), n)
     if exponent.is_Integer:
         n = -int(exponent)
-        reciprocal = _Primitive(lambda v: 1 / v ** n, lambda u, u0: (u ** n).inv(),
+        reciprocal = _Primitive(lambda v: 1 / integer_power(v, n),
+                                lambda u, u0: integer_power(u, n).inv(),
                                 _NONZERO, _NONZERO)
         return _apply(reciprocal, base, function)
     if exponent.is_Rational and exponent.q == 2:
         p = int(exponent.p)
         if p > 0:
-            root = _Primitive(lambda v: v.sqrt() ** p, lambda u, u0: u.sqrt() ** p,
+            root = _Primitive(lambda v: integer_power(v.sqrt(), p),
+                              lambda u, u0: integer_power(u.sqrt(), p),
                               _NONNEGATIVE, _POSITIVE)
         else:
-            root = _Primitive(lambda v: v.rsqrt() ** -p, lambda u, u0: u.rsqrt() ** -p,
+            root = _Primitive(lambda v: integer_power(v.rsqrt(), -p),
+                              lambda u, u0: integer_power(u.rsqrt(), -p),
                               _POSITIVE, _POSITIVE)
         return _apply(root, base, function)
     power = _compile_expr(exponent, var)

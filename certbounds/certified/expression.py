@@ -37,7 +37,7 @@ from ..symbolic import functions as F
 from .exact import INF, NEG_INF, Infinity
 
 __all__ = ["Env", "Compiled", "compile_expression", "to_arb", "is_exact", "hull",
-           "decide_sign", "MAX_EXACT_BITS"]
+           "decide_sign", "integer_power", "MAX_EXACT_BITS"]
 
 #: Exact rational arithmetic stops (falls back to balls) above this size.
 MAX_EXACT_BITS = 1 << 20
@@ -186,11 +186,11 @@ def _mul(values):
 def _pow(base, exponent):
     if isinstance(exponent, fmpq) and exponent.q == 1:
         e = int(exponent.p)
+        if e == 0:  # x**0 = 1 exactly, as sympy has it (0**0 included)
+            return fmpq(1)
         if isinstance(base, fmpq):
             if base == 0 and e < 0:
                 raise DomainError("division by zero")
-            if e == 0:
-                return fmpq(1)
             if abs(e) * max(_bits(base), 1) <= MAX_EXACT_BITS:
                 return base ** e
         if isinstance(base, Infinity):
@@ -200,7 +200,7 @@ def _pow(base, exponent):
         b = to_arb(base)
         if e < 0 and b.contains(0):
             return arb.nan()
-        return b ** e
+        return integer_power(b, e)
     if isinstance(exponent, fmpq) and exponent == fmpq(1, 2):
         if isinstance(base, fmpq) and base >= 0:
             root = _exact_sqrt(base)
@@ -221,6 +221,41 @@ def _exact_sqrt(q: fmpq):
     if p.is_square() and d.is_square():
         return fmpq(p.isqrt(), d.isqrt())
     return None
+
+
+def integer_power(x, n: int):
+    """x**n for an arb (or arb_series) x and an integer n.
+
+    python-flint's ``arb ** int`` goes through the real power exp(n log x)
+    and returns NaN for a ball that contains 0; and midpoint-radius
+    products of wide balls lose the sign ([1 -+ 1/2] * [1 -+ 1/2] holds
+    -1/4). A ball's power is therefore taken at its endpoints, where t**n is
+    monotone (odd n), or monotone in |t| (even n); series multiply out.
+    """
+    if n < 0:  # a ball's reciprocal first: its power stays away from 0
+        return integer_power(1 / x, -n) if isinstance(x, arb) else 1 / integer_power(x, -n)
+    if n == 0:
+        return arb(1)
+    if not isinstance(x, arb) or x.is_exact() or not x.is_finite():
+        return _repeated_squaring(x, n)
+    if n % 2:
+        return _repeated_squaring(x.lower(), n).union(_repeated_squaring(x.upper(), n))
+    top = _repeated_squaring(x.abs_upper(), n)
+    if x.contains(0):
+        return arb(0).union(top)
+    return _repeated_squaring(x.abs_lower(), n).union(top)
+
+
+def _repeated_squaring(x, n: int):
+    """x**n (n >= 1) by products: tight for a narrow ball or a series."""
+    result, base = None, x
+    while n:
+        if n & 1:
+            result = base if result is None else result * base
+        n >>= 1
+        if n:
+            base = base * base
+    return result
 
 
 def _sqrt(b: arb) -> arb:

@@ -186,3 +186,21 @@ def test_square_roots_of_rational_squares_stay_exact():
     assert run(y + sympy.sqrt(y ** 2 - 1), y=Fraction(41, 9)) == fmpq(9)
     assert run(sympy.sqrt(x), x=Fraction(49, 4)) == fmpq(7, 2)
     assert isinstance(run(sympy.sqrt(x), x=2), arb)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.fractions(-3, 3, max_denominator=64), st.fractions(0, 1, max_denominator=64),
+       st.integers(-6, 9))
+def test_integer_powers_of_balls_around_zero_are_finite_and_enclose(mid, rad, n):
+    # python-flint's arb ** int is NaN on a ball that holds 0; ours is not
+    from certbounds.certified.expression import integer_power
+    with ctx.workprec(80):
+        ball = arb(fmpq(mid.numerator, mid.denominator), fmpq(rad.numerator, rad.denominator))
+        if n < 0 and ball.contains(0):
+            return
+        value = integer_power(ball, n)
+        assert value.is_finite()
+        for t in (Fraction(0), Fraction(1, 3), Fraction(1, 2), Fraction(1)):  # points of the ball
+            point = mid - rad + 2 * rad * t
+            exact = point ** n
+            assert value.contains(fmpq(exact.numerator, exact.denominator)), (mid, rad, n, value)
