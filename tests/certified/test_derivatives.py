@@ -152,7 +152,8 @@ def test_sup_abs_derivative_brackets_the_maximum(h, s, interval):
     # the lower end is |h^(s)| at points: below the maximum (the reference
     # may miss the top by its search error)
     assert lower <= ref + abs(ref) * fmpq(1, 10 ** 30), (h, s, interval, ball, reference)
-    assert upper - lower <= upper * fmpq(1, 2 ** 40), (h, s, interval, ball)
+    # narrow: relatively, or absolutely where the maximum is 0 (cosh' on [0, 0])
+    assert upper - lower <= max(upper * fmpq(1, 2 ** 40), fmpq(1, 10 ** 25)), (h, s, interval, ball)
 
 
 # ---------------------------------------------------------------- exact cases
