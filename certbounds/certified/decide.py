@@ -20,7 +20,8 @@ from ..errors import DomainError, MalformedNumberError
 from ..symbolic.parsing import parse_function, parse_number
 from .ball import DEFAULT_MAX_PREC, Ball, ball_from_arb
 from .exact import Infinity, from_sympy
-from .expression import Env, _integer_candidates, compile_expression, decide_sign
+from .expression import (Env, _integer_candidates, compare_sign, compile_expression,
+                         relation_holds)
 
 __all__ = ["Decision", "IntegerDecision", "compare", "ceil", "floor", "TRUE", "FALSE",
            "UNDECIDED"]
@@ -107,11 +108,7 @@ def compare(x, y, relation: str = "<", *, values: Optional[Mapping] = None,
         with ctx.workprec(prec):
             env = Env(run, prec, rationals)
             a, b = left(env), right(env)
-            if isinstance(a, Infinity) and isinstance(b, Infinity):
-                sign = (a.sign > b.sign) - (a.sign < b.sign)
-            else:
-                from .expression import _add, _mul
-                sign = decide_sign(_add([a, _mul([fmpq(-1), b])]))
+            sign = compare_sign(a, b)
             if _is_nan(a) or _is_nan(b):
                 raise DomainError("a side of the comparison is undefined")
             if sign is not None or prec >= max_prec:
@@ -121,9 +118,7 @@ def compare(x, y, relation: str = "<", *, values: Optional[Mapping] = None,
     if sign is None and _proved_equal(x, y, values):
         sign = 0
     if sign is not None:
-        holds = {"lt": sign < 0, "le": sign <= 0, "gt": sign > 0, "ge": sign >= 0,
-                 "eq": sign == 0, "ne": sign != 0}[_RELATIONS[relation]]
-        status = TRUE if holds else FALSE
+        status = TRUE if relation_holds(_RELATIONS[relation], sign) else FALSE
     return Decision(relation, status, _ball(a, prec), _ball(b, prec), prec)
 
 
@@ -188,10 +183,9 @@ def _round(x, up: bool, values, max_prec) -> IntegerDecision:
             value, arg = rounded(env), argument(env)
         if isinstance(value, Infinity) or _is_nan(value):
             raise DomainError(f"{operation} of an undefined or infinite value")
-        if isinstance(value, fmpq):
-            if isinstance(value, fmpq) and value.q == 1:
-                k = int(value.p)
-                return IntegerDecision(operation, k, k, k, _ball(arg, prec), prec)
+        if isinstance(value, fmpq) and value.q == 1:
+            k = int(value.p)
+            return IntegerDecision(operation, k, k, k, _ball(arg, prec), prec)
         if prec >= max_prec:
             lo, hi = _integer_candidates(value)
             return IntegerDecision(operation, None, lo, hi, _ball(arg, prec), prec)

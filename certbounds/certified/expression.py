@@ -37,7 +37,7 @@ from ..symbolic import functions as F
 from .exact import INF, NEG_INF, Infinity
 
 __all__ = ["Env", "Compiled", "compile_expression", "to_arb", "is_exact", "hull",
-           "decide_sign", "integer_power", "MAX_EXACT_BITS"]
+           "decide_sign", "compare_sign", "relation_holds", "integer_power", "MAX_EXACT_BITS"]
 
 #: Exact rational arithmetic stops (falls back to balls) above this size.
 MAX_EXACT_BITS = 1 << 20
@@ -674,20 +674,28 @@ def _build_sum(expr, memo):
 
 
 # ------------------------------------------------------------------ relations
+def compare_sign(a, b) -> Optional[int]:
+    """The certified sign of a - b for run-time values (exact, infinite or
+    balls): -1, 0, 1, or None when the balls cannot tell."""
+    if isinstance(a, Infinity) and isinstance(b, Infinity):
+        return (a.sign > b.sign) - (a.sign < b.sign)
+    return decide_sign(_add([a, _mul([fmpq(-1), b])]))
+
+
+def relation_holds(kind: str, sign: int) -> bool:
+    """Whether ``a KIND b`` holds given the sign of a - b (kind one of
+    lt le gt ge eq ne)."""
+    return {"lt": sign < 0, "le": sign <= 0, "gt": sign > 0, "ge": sign >= 0,
+            "eq": sign == 0, "ne": sign != 0}[kind]
+
+
 def _relation(kind):
     def builder(expr, memo):
         left, right = _children(expr, memo)
 
         def run(env):
-            a, b = left(env), right(env)
-            if isinstance(a, Infinity) and isinstance(b, Infinity):
-                sign = (a.sign > b.sign) - (a.sign < b.sign)
-            else:
-                sign = decide_sign(_add([a, _mul([fmpq(-1), b])]))
-            if sign is None:
-                return None
-            return {"lt": sign < 0, "le": sign <= 0, "gt": sign > 0, "ge": sign >= 0,
-                    "eq": sign == 0, "ne": sign != 0}[kind]
+            sign = compare_sign(left(env), right(env))
+            return None if sign is None else relation_holds(kind, sign)
         return Compiled(expr, run, _symbols([left, right]))
     return builder
 
