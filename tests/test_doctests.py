@@ -19,6 +19,7 @@ MODULES = [
     "certbounds.certified.zolotarev",
     "certbounds.certified.derivatives",
     "certbounds.certified.bessel",
+    "certbounds.certified.intervals",
     "certbounds.cli.zolotarev",
 ]
 

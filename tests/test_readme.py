@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from certbounds import all_statements
 from certbounds.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,8 +67,9 @@ def _fresh_copy(destination: Path) -> None:
     """The tracked source files, without environments and build debris."""
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, destination / name)
-    shutil.copytree(ROOT / "certbounds", destination / "certbounds",
-                    ignore=shutil.ignore_patterns(".venv*", "__pycache__", "*.egg-info"))
+    for package in ("certbounds", "proofs"):
+        shutil.copytree(ROOT / package, destination / package,
+                        ignore=shutil.ignore_patterns(".venv*", "__pycache__", "*.egg-info"))
 
 
 def test_first_setup_command_works_in_a_fresh_copy(tmp_path):
@@ -81,13 +81,18 @@ def test_first_setup_command_works_in_a_fresh_copy(tmp_path):
     done = subprocess.run(["bash", "-c", install_command], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=INSTALL_TIMEOUT, check=False)
     assert done.returncode == 0, done.stderr[-4000:]
-    lines = done.stdout.splitlines()
-    ids = [st.id for st in all_statements()]
-    # `certbounds list`: one row per statement, then the count
-    assert [line.split()[0] for line in lines[:len(ids)]] == ids, done.stdout
-    assert lines[len(ids)] == f"{len(ids)} statements"
-    # `certbounds eval budzinskiy2025:thm1.3 ...`: r_{10^5} = 21713 (budzinskiy2025 Section 1.3)
-    assert re.search(r"^\s*rank\s+21713$", done.stdout, re.M), done.stdout
+    out = done.stdout
+    # `certbounds check`: the bundled claims of both papers, one row each, then the counts
+    summary = re.search(r"^(\d+) claims: (\d+) verified, (\d+) refuted, (\d+) undecided",
+                        out, re.M)
+    assert summary, out[-3000:]
+    total, verified, refuted, undecided = map(int, summary.groups())
+    assert total == verified + refuted + undecided and total >= 20
+    # budzinskiy2025 §1.3 prints "the second stage begins at n = 18964"; by (1.2)
+    # r(18694) = 18694 and r(18695) = 18694 < 18695, so the row is refuted with 18695
+    row = [line for line in out.splitlines() if "second-stage" in line.split()[0]]
+    assert row and " refuted " in row[0] and "18695" in row[0], out[-3000:]
+    assert not [line for line in out.splitlines() if " error " in line]
     assert (tmp_path / ".venv" / "bin" / "certbounds").is_file()
 
 

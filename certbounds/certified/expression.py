@@ -7,7 +7,8 @@ rational (``fmpq``, wherever every operation on the way was rational:
 ranks, rational parameters, ceilings of rationals), an infinity (``INF``,
 ``NEG_INF``) or an Arb ball (``arb``) that provably contains the value.
 Every sympy head the catalogue uses is supported: + x ** exp log sqrt pi E,
-ceiling/floor, Max/Min, Abs, binomial, factorial, RisingFactorial, beta,
+ceiling/floor, Max/Min, Abs, binomial, factorial, gamma, loggamma,
+polygamma (x > 0), RisingFactorial, beta,
 elliptic_k (parameter convention m = k**2), finite Sums, and the special
 functions of ``certbounds.symbolic.functions`` (R_r, cross ratio,
 Zolotarev numbers, Jacobi dn, the Zolotarev Moebius map, Bessel zeros,
@@ -30,7 +31,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 import sympy
-from flint import arb, fmpq, fmpz
+from flint import acb, arb, fmpq, fmpz
 
 from ..errors import DomainError, UndecidedError
 from ..symbolic import functions as F
@@ -604,6 +605,46 @@ def _build_factorial(expr, memo):
             return fmpq(fmpz.fac_ui(int(v.p)))
         return (to_arb(v) + 1).gamma()
     return Compiled(expr, run, n.symbols)
+
+
+@_head(sympy.gamma)
+def _build_gamma(expr, memo):
+    (x,) = _children(expr, memo)
+
+    def run(env):
+        v = x(env)
+        if isinstance(v, fmpq) and v.q == 1 and 1 <= int(v.p) <= 20_001:
+            return fmpq(fmpz.fac_ui(int(v.p) - 1))
+        return to_arb(v).gamma()
+    return Compiled(expr, run, x.symbols)
+
+
+@_head(sympy.loggamma)
+def _build_loggamma(expr, memo):
+    (x,) = _children(expr, memo)
+
+    def run(env):
+        v = to_arb(x(env))
+        if not v > 0:
+            raise DomainError("loggamma(x) is evaluated for x > 0 only")
+        return v.lgamma()
+    return Compiled(expr, run, x.symbols)
+
+
+@_head(sympy.polygamma)
+def _build_polygamma(expr, memo):
+    """polygamma(k, x) (digamma for k = 0) for an integer k >= 0 and x > 0."""
+    k, x = _children(expr, memo)
+
+    def run(env):
+        order = _exact_int(k(env), "the order of polygamma")
+        v = to_arb(x(env))
+        if order < 0 or not v > 0:
+            raise DomainError("polygamma(k, x) is evaluated for integers k >= 0 and x > 0")
+        if order == 0:
+            return v.digamma()
+        return acb(v).polygamma(order).real
+    return Compiled(expr, run, _symbols([k, x]))
 
 
 @_head(sympy.RisingFactorial)

@@ -171,6 +171,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     from . import zolotarev as _zolotarev  # the verb lives in its own module
     _zolotarev.add_parser(sub)
+    from . import crossover as _crossover
+    _crossover.add_parser(sub)
+    from . import stages as _stages
+    _stages.add_parser(sub)
+    from . import check as _check
+    _check.add_parser(sub)
     return parser
 
 
@@ -191,6 +197,10 @@ def _join_signed_values(argv):
         out.append(word)
         i += 1
     return out
+
+
+#: Verbs with a trailing list of name=value words.
+_TAKES_ASSIGNMENTS = ("eval", "crossover", "stages")
 
 
 def _is_assignment(word: str) -> bool:
@@ -218,7 +228,7 @@ def main(argv=None) -> int:
         args, extra = parser.parse_known_args(argv)
         # argparse will not intermix options with a trailing list: collect the
         # name=value words that came after an option ourselves
-        if getattr(args, "command", None) == "eval":
+        if getattr(args, "command", None) in _TAKES_ASSIGNMENTS:
             args.assignments += [w for w in extra if _is_assignment(w)]
             extra = [w for w in extra if not _is_assignment(w)]
         if extra:

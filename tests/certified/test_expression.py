@@ -204,3 +204,25 @@ def test_integer_powers_of_balls_around_zero_are_finite_and_enclose(mid, rad, n)
             point = mid - rad + 2 * rad * t
             exact = point ** n
             assert value.contains(fmpq(exact.numerator, exact.denominator)), (mid, rad, n, value)
+
+
+@pytest.mark.enclosure
+@settings(max_examples=settings().max_examples // 2, deadline=None)
+@given(st.fractions(Fraction(1, 50), 60, max_denominator=97), st.integers(0, 3))
+def test_gamma_family_encloses_mpmath(a, k):
+    # gamma, loggamma and polygamma(k, .) against mpmath at 60 digits
+    x = sympy.Symbol("x", positive=True)
+    mpmath.mp.dps = 60
+    ref = mpmath.mpf(a.numerator) / a.denominator
+    cases = [(sympy.gamma(x), mpmath.gamma(ref)), (sympy.loggamma(x), mpmath.loggamma(ref)),
+             (sympy.polygamma(k, x), mpmath.polygamma(k, ref))]
+    for expr, want in cases:
+        with ctx.workprec(128):
+            v = compile_expression(expr)(Env({x: fmpq(a.numerator, a.denominator)}, 128))
+            ball = arb(v) if isinstance(v, fmpq) else v
+        with ctx.workprec(256):
+            assert ball.contains(arb(mpmath.nstr(want, 55))), (expr, a)
+            assert ball.rad() < 1e-25 * (1 + abs(float(want)))
+    with pytest.raises(DomainError):
+        with ctx.workprec(64):
+            compile_expression(sympy.loggamma(x))(Env({x: fmpq(-1, 2)}, 64))
