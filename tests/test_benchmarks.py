@@ -13,6 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 LAST_LINES = {
+    "bench_crossover.py": r"crossover: certified_ms=[\d.]+ scan_ms=[\d.]+ ratio_vs_scan=[\d.]+ "
+                          r"check_s=[\d.]+ agree=True",
     "bench_eval.py": r"eval: median_ms=[\d.]+ float_us=[\d.]+ ratio_vs_float=\d+ "
                      r"rank_agrees=True error_rel_diff=[\d.e+-]+",
     "bench_zolotarev.py": r"zolotarev: sweep_ms=[\d.]+ nodes_ms=[\d.]+ ratio_vs_float=[\d.]+",
