@@ -426,8 +426,15 @@ def bundled_claim_files() -> list:
     ``proofs/``, installed as the package ``certbounds.proofs``)."""
     from importlib import resources
 
-    root = resources.files("certbounds.proofs")
-    return sorted(Path(str(p)) for p in root.iterdir()
+    try:
+        root = Path(str(resources.files("certbounds.proofs")))
+    except ModuleNotFoundError:
+        # certbounds imported from a source tree (not installed): proofs/
+        # sits beside the package directory
+        root = Path(__file__).resolve().parents[2] / "proofs"
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir()
                   if p.name.endswith(".py") and not p.name.startswith("_"))
 
 
