@@ -20,7 +20,11 @@ MODULES = [
     "certbounds.certified.derivatives",
     "certbounds.certified.bessel",
     "certbounds.certified.intervals",
+    "certbounds.certified.prove",
+    "certbounds.analysis.crossover",
+    "certbounds.analysis.stages",
     "certbounds.cli.zolotarev",
+    "certbounds.cli.stages",
 ]
 
 

@@ -290,21 +290,12 @@ def _short(rel) -> str:
 
 
 def _relation(x):
-    rel = sympy.sympify(x) if not isinstance(x, str) else _parse_relation(x)
+    from ..symbolic.references import parse_relation
+    rel = sympy.sympify(x) if not isinstance(x, str) else parse_relation(x)
     if not isinstance(rel, (sympy.StrictGreaterThan, sympy.GreaterThan,
                             sympy.StrictLessThan, sympy.LessThan)):
         raise DomainError(f"expected an inequality, got {x}")
     return rel
-
-
-def _parse_relation(text: str):
-    for op in ("<=", ">=", "<", ">"):
-        if op in text:
-            left, right = text.split(op, 1)
-            lhs, rhs = _expression(left), _expression(right)
-            return {"<=": sympy.Le, ">=": sympy.Ge, "<": sympy.Lt, ">": sympy.Gt}[op](
-                lhs, rhs, evaluate=False)
-    raise MalformedNumberError(f"expected an inequality such as 'a < b', got {text!r}")
 
 
 def _greater_side(rel) -> tuple:

@@ -36,7 +36,7 @@ from .catalogue import get_statement
 from .domains import FunctionOfX
 from .parsing import _DECIMAL, _GLOBALS, _TRANSFORMS, parse_number
 
-__all__ = ["parse_expression", "parse_expressions", "free_names", "split_reference", "FUNCTIONS"]
+__all__ = ["parse_expression", "parse_expressions", "parse_relation", "free_names", "split_reference", "FUNCTIONS"]
 
 #: Functions and constants a user expression may use, beyond plain names.
 FUNCTIONS = {**{k: v for k, v in _GLOBALS.items() if k != "__builtins__"},
@@ -357,6 +357,34 @@ def parse_expression(text, *, variables: Iterable[str] = (), bindings: Optional[
     x**2 - 1/2
     """
     return parse_expressions([text], variables=variables, bindings=bindings)[0][0]
+
+
+#: Inequality operators, two-character ones first so that "<=" is not read as "<".
+_RELATIONS = (("<=", sympy.LessThan), (">=", sympy.GreaterThan), ("<", sympy.StrictLessThan),
+              (">", sympy.StrictGreaterThan))
+
+
+def parse_relation(text: str, *, variables: Iterable[str] = (),
+                   bindings: Optional[Mapping] = None) -> sympy.Rel:
+    """Parse an inequality ``LEFT OP RIGHT`` (OP one of < <= > >=) whose
+    sides are parsed as ``parse_expression`` parses them (exact numbers,
+    catalogue references such as ``jl.rank``). The relation is left
+    unevaluated, so ``x >= x`` stays a relation.
+
+    Raises MalformedNumberError when the text has no such operator or a
+    side does not parse.
+
+    >>> parse_relation("exp(M**2) > 1 + exp(2)*M")
+    exp(M**2) > M*exp(2) + 1
+    """
+    if not isinstance(text, str):
+        raise MalformedNumberError(f"expected an inequality as text, got {text!r}")
+    for op, cls in _RELATIONS:
+        if op in text:
+            left, right = text.split(op, 1)
+            sides = parse_expressions([left, right], variables=variables, bindings=bindings)[0]
+            return cls(*sides, evaluate=False)
+    raise MalformedNumberError(f"expected an inequality such as 'a < b', got {text!r}")
 
 
 def parse_expressions(texts, *, variables: Iterable[str] = (),
