@@ -10,9 +10,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+# One BLAS thread before numpy is first imported: the numeric tests run many
+# small SVDs, which threads on this 2-core machine only slow down (and make
+# erratic when another process is busy). Subprocesses inherit it.
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
 
-from certbounds.cli import main
+import pytest  # noqa: E402
+
+from certbounds.cli import main  # noqa: E402
 
 #: seconds one command-line call may take (a call takes about a second)
 CLI_TIMEOUT = 120
@@ -25,6 +31,16 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
+
+    def expect_one_line_error(self, *words: str) -> None:
+        """The contract for bad input: exit status 2, nothing on stdout, one
+        line ``certbounds: error: ...`` on stderr containing every word."""
+        assert self.returncode == 2, (self.returncode, self.stdout, self.stderr)
+        assert self.stdout == ""
+        lines = self.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("certbounds: error: "), self.stderr
+        for word in words:
+            assert word in lines[0], (word, lines[0])
 
 
 def _user_environment() -> dict:

@@ -19,7 +19,8 @@ def _run(name, *args):
 
 
 def test_every_example_is_tested():
-    tested = {"theorem38_rank.py", "appendix_b2_threshold.py", "stages.py", "my_claim.py"}
+    tested = {"theorem38_rank.py", "appendix_b2_threshold.py", "stages.py", "my_claim.py",
+              "constructive_bounds.py"}
     assert {p.name for p in EXAMPLES.glob("*.py")} == tested
 
 
@@ -63,3 +64,17 @@ def test_my_claim():
     assert re.search(r"mine:taylor\s+verified", out)
     # ... and not for x <= 0 (x = 0: equality; x = -1/2: 0.6065 < 0.625)
     assert re.search(r"mine:taylor-wider\s+refuted", out)
+
+
+def test_constructive_bounds():
+    out = _run("constructive_bounds.py")
+    rows = re.findall(r"^(thm\S+)\s.*?\s(\d+)\s+([\d.e-]+)\s+([\d.e-]+)\s+([\d.]+)\s+(\d+)%$",
+                      out, re.M)
+    assert [r[0] for r in rows] == ["thm1.3", "thm3.8", "thm5.2"]
+    ranks = {r[0]: int(r[1]) for r in rows}
+    # (1.2): ceil(9 log(3 * 300^2) / (1/2)^2) = ceil(36 * 12.506...) = 451 (mpmath), and
+    # Theorem 3.8 at t = ceil(e^2/4) = 2: 1 + (t - 1) r = 452; eps = 9/10: ceil(111.1 * 12.506) = 139
+    assert ranks == {"thm1.3": 451, "thm3.8": 452, "thm5.2": 139}
+    for name, _, error, bound, gap, met in rows:
+        assert 0 < float(error) < float(bound), name   # measured below the certified bound
+        assert int(met) >= 80, name                    # success with positive probability

@@ -22,8 +22,12 @@ from certbounds.analysis.claims import REFUTED, VERIFIED, load_claims, run_claim
 PROOFS = Path(__file__).resolve().parent.parent / "proofs"
 FILES = ("budzinskiy2025.py", "webb2025.py")
 #: seconds the whole bundled run may take on the 2-core reference machine
-#: (measured: about 11 s)
-BUDGET = 30
+#: (measured: about 11 s for the certified claims plus 12 s for the three
+#: experiments of budzinskiy2025 Section 7)
+BUDGET = 60
+#: Claims about experiments: statistical verdicts, which may be undecided.
+STATISTICAL = {"budzinskiy2025:s7-ap-vs-svd", "budzinskiy2025:s7-flat-in-m",
+               "budzinskiy2025:s7-rank-decay"}
 
 mp = mpmath.mp
 
@@ -82,8 +86,61 @@ def test_the_bundled_run_is_within_budget(run):
 
 
 def test_no_claim_is_left_undecided(results):
-    # every claim of both files was turned into a check that decides it
-    assert {cid for cid, r in results.items() if r.status not in (VERIFIED, REFUTED)} == set()
+    # every claim of both files was turned into a check that decides it, except
+    # the statistical ones, whose tolerance band can honestly leave them open
+    assert {cid for cid, r in results.items()
+            if r.status not in (VERIFIED, REFUTED)} <= STATISTICAL
+
+
+# ------------------------------------------------------------------ budzinskiy2025: Section 7
+def _median(values):
+    v = sorted(values)
+    return (v[(len(v) - 1) // 2] + v[len(v) // 2]) / 2
+
+
+def test_experiment_verdicts_follow_from_their_measurements(results):
+    for cid in STATISTICAL:
+        r = results[cid]
+        d = r.verdict.details
+        assert "statistical" in r.verdict.evidence and "not certified" in r.verdict.evidence
+        lo, hi = d["stated"]
+        band_lo, band_hi = d["band"]
+        expected = (VERIFIED if lo <= d["value"] <= hi else
+                    "undecided" if band_lo <= d["value"] <= band_hi else REFUTED)
+        assert r.status == expected, cid
+    ratios = results["budzinskiy2025:s7-ap-vs-svd"].verdict.details["ratios"]
+    assert results["budzinskiy2025:s7-ap-vs-svd"].verdict.details["value"] == \
+        pytest.approx(_median(list(ratios.values())))
+    slope = results["budzinskiy2025:s7-rank-decay"].verdict.details
+    xs = [math.log(float(k)) for k in slope["median_ap_errors"]]
+    ys = [math.log(v) for v in slope["median_ap_errors"].values()]
+    fitted = (len(xs) * sum(x * y for x, y in zip(xs, ys)) - sum(xs) * sum(ys)) / \
+        (len(xs) * sum(x * x for x in xs) - sum(xs) ** 2)
+    assert slope["value"] == pytest.approx(fitted)
+
+
+def test_experiment_point_reproduces_independently(results):
+    # one point of the AP-vs-SVD claim recomputed from the numeric layer itself
+    # (f1, independent, n = 200, m = 16, r = 40, seeds 0-2): median SVD / median AP
+    from certbounds.numeric.alternating_projections import max_norm_approximation
+    from certbounds.numeric.function_data import generate
+
+    ap, svd = [], []
+    for seed in (0, 1, 2):
+        F = generate("f1", 200, 16, seed=seed).F
+        ap.append(max_norm_approximation(F, 40).relative_error)
+        svd_F = F - _truncated(F, 40)
+        svd.append(abs(svd_F).max() / abs(F).max())
+    ratios = results["budzinskiy2025:s7-ap-vs-svd"].verdict.details["ratios"]
+    assert ratios["f1, independent, r=40"] == pytest.approx(_median(svd) / _median(ap),
+                                                            rel=1e-9)
+
+
+def _truncated(F, r):
+    import numpy as np
+
+    U, s, Vt = np.linalg.svd(F)
+    return (U[:, :r] * s[:r]) @ Vt[:r]
 
 
 # ------------------------------------------------------------------ budzinskiy2025: Section 1.3

@@ -19,7 +19,11 @@ shapes of a claim:
 - ``crossover_check``: "the second stage begins at n = 18964";
 - ``identity_check``, ``comparison_check``: an exact identity; a
   comparison at exact values;
-- ``all_of``: several checks that must all be verified.
+- ``all_of``: several checks that must all be verified;
+- ``measured_check``: an experimental claim ("errors 5-10 times smaller"),
+  judged from a measured statistic against the stated range, with a
+  tolerance band, fixed in advance, in which the verdict is undecided.
+  Such verdicts are statistical, not certified, and say so.
 
 ``run_claims`` runs a list of claims; ``load_claims`` reads claim files.
 """
@@ -39,7 +43,8 @@ from ..errors import CertboundsError, DomainError, MalformedNumberError, Undecid
 
 __all__ = ["Claim", "Verdict", "ClaimResult", "ClaimFileError", "VERIFIED", "REFUTED",
            "UNDECIDED", "value_check", "inequality_check", "implication_check",
-           "crossover_check", "identity_check", "comparison_check", "all_of", "run_claims", "load_claims", "bundled_claim_files"]
+           "crossover_check", "identity_check", "comparison_check", "all_of", "measured_check",
+           "run_claims", "load_claims", "bundled_claim_files"]
 
 VERIFIED, REFUTED, UNDECIDED = "verified", "refuted", "undecided"
 _STATUSES = (VERIFIED, REFUTED, UNDECIDED)
@@ -388,6 +393,41 @@ def all_of(*checks: Callable[[], Verdict], labels: Sequence[str] = ()) -> Callab
         text = "; ".join(f"{label}: {v.status} ({v.evidence})" for label, v in zip(labels, verdicts))
         details = {label: v.to_json() for label, v in zip(labels, verdicts)}
         return Verdict(_combine([v.status for v in verdicts]), text, details)
+
+    return check
+
+
+def measured_check(measure: Callable[[], tuple], stated: tuple, band: tuple,
+                   what: str) -> Callable[[], Verdict]:
+    """A check of an experimental claim: ``measure()`` returns (value,
+    details) of a measured statistic (floats from experiments, e.g. a median
+    ratio of errors or a fitted slope). Verified when ``stated[0] <= value <=
+    stated[1]``, refuted when the value lies outside ``band`` (a wider
+    range, fixed before measuring: how far "about" may stretch), undecided
+    in between. The evidence says the verdict is statistical.
+
+    >>> ok = measured_check(lambda: (7.0, {}), (5, 10), (4, 12.5), "ratio")
+    >>> ok().status, measured_check(lambda: (3.0, {}), (5, 10), (4, 12.5), "ratio")().status
+    ('verified', 'refuted')
+    """
+    lo, hi = stated
+    band_lo, band_hi = band
+    if not band_lo <= lo <= hi <= band_hi:
+        raise DomainError("measured_check: need band[0] <= stated[0] <= stated[1] <= band[1]")
+
+    def check() -> Verdict:
+        value, details = measure()
+        if lo <= value <= hi:
+            status, where = VERIFIED, "inside the stated range"
+        elif band_lo <= value <= band_hi:
+            status, where = UNDECIDED, "outside the stated range but inside the tolerance band"
+        else:
+            status, where = REFUTED, "outside the tolerance band"
+        evidence = (f"statistical (measured in floating point, not certified): {what} = "
+                    f"{value:.3g}, {where} (stated [{lo:g}, {hi:g}], tolerance band "
+                    f"[{band_lo:g}, {band_hi:g}])")
+        return Verdict(status, evidence, {"value": value, "stated": [lo, hi],
+                                          "band": [band_lo, band_hi], **details})
 
     return check
 

@@ -177,6 +177,10 @@ def build_parser() -> argparse.ArgumentParser:
     _stages.add_parser(sub)
     from . import check as _check
     _check.add_parser(sub)
+    from . import approximate as _approximate
+    _approximate.add_parser(sub)
+    from . import reproduce as _reproduce
+    _reproduce.add_parser(sub)
     return parser
 
 

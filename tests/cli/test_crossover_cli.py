@@ -21,12 +21,7 @@ EXAMPLE = ("crossover", "budzinskiy2025:thm1.3.rank", "n", "--var", "n", "n1=n",
 
 
 def _one_line_error(run, *words) -> None:
-    assert run.returncode == 2, (run.returncode, run.stdout, run.stderr)
-    assert run.stdout == ""
-    lines = run.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("certbounds: error: "), run.stderr
-    for word in words:
-        assert word in lines[0], (word, lines[0])
+    run.expect_one_line_error(*words)
 
 
 def test_docstring_examples():

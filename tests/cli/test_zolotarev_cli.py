@@ -34,12 +34,7 @@ def _encloses(ball: dict, value: Decimal, relative=Decimal("5e-12")) -> bool:
 
 
 def _one_line_error(run, *words) -> None:
-    assert run.returncode == 2
-    assert run.stdout == ""
-    lines = run.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("certbounds: error: "), run.stderr
-    for word in words:
-        assert word in lines[0], (word, lines[0])
+    run.expect_one_line_error(*words)
 
 
 def test_json_document(cli):
