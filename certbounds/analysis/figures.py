@@ -147,30 +147,21 @@ def _grids(spec: FigureSpec, scale: Scale) -> list:
     return grids
 
 
-def _median(values):
-    v = sorted(x for x in values if x is not None and not math.isnan(x))
-    if not v:
-        return float("nan")
-    k = len(v) // 2
-    return v[k] if len(v) % 2 else (v[k - 1] + v[k]) / 2
-
-
-def _curves(spec: FigureSpec, panel: str, records) -> dict:
-    """{legend label: {x: median relative error}} for one panel."""
+def _curves(spec: FigureSpec, panel: str, result) -> dict:
+    """{legend label: {x: median relative error}} for one panel, from the
+    sweep's medians over repetitions (``SweepResult.median``)."""
     p = spec.param
     curves: dict = {}
-    for rec in records:
-        params, result = rec["params"], rec["result"]
-        x = params[p]
-        if panel == TENSOR_FUNCTION:
-            labels = {"AP (TT)": "ap", "TT-SVD": "svd"}
-        else:
-            s = params["sampling"]
-            labels = {f"AP, {s}": "ap", f"SVD, {s}": "svd"}
-        for label, key in labels.items():
-            curves.setdefault(label, {}).setdefault(x, []).append(result[key])
-    return {label: {x: _median(v) for x, v in sorted(pts.items())}
-            for label, pts in curves.items()}
+    for key, name in (("ap", "AP"), ("svd", "SVD")):
+        for (sampling, x), value in result.median(key, by=("sampling", p)).items():
+            if panel == TENSOR_FUNCTION:
+                label = "AP (TT)" if key == "ap" else "TT-SVD"
+            else:
+                label = f"{name}, {sampling}"
+            curves.setdefault(label, {})[x] = value
+    order = ["AP (TT)", "TT-SVD"] if panel == TENSOR_FUNCTION else \
+        [f"{n}, {s}" for s in SAMPLINGS for n in ("AP", "SVD")]
+    return {label: dict(sorted(curves[label].items())) for label in order if label in curves}
 
 
 @dataclass(frozen=True)
@@ -260,7 +251,7 @@ def reproduce(figure: str, out_dir, *, quick: bool = True, progress: bool = True
                       repetitions=int(reps), base_seed=base_seed, task=TASK)
         records_path = out / f"{stem}-{panel}.jsonl"
         result = run_sweep(sweep, records_path, progress=progress)
-        medians[panel] = _curves(spec, panel, result.records)
+        medians[panel] = _curves(spec, panel, result)
         csv_path = out / f"{stem}-{panel}.csv"
         _write_csv(csv_path, spec.x, medians[panel])
         csvs.append(csv_path)
