@@ -437,7 +437,7 @@ def _open_results(results: _LockedFile, sweep: Sweep, resume: bool) -> tuple:
             if differences:
                 raise DomainError(
                     f"{results.path} holds another sweep (differs in {', '.join(differences)}:"
-                    f" {header.get('sweep', {}).get('name')!r}); pass resume=False to start over")
+                    f" {header.get('sweep', {}).get('name')!r}); start it over with resume=False (reproduce --restart)")
         results.truncate(complete)
     else:
         header, records = None, []

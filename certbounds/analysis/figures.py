@@ -215,6 +215,10 @@ def _plot(spec: FigureSpec, medians: dict, path: Path, scale: Scale) -> None:
         fixed = scale.tensor_fixed if panel == TENSOR_FUNCTION else scale.matrix_fixed
         ax.set_xscale("log")
         ax.set_yscale("log")
+        # ticks at the sizes computed, plainly labelled (minor labels overlap on a log axis)
+        xs = sorted({x for pts in curves.values() for x in pts})
+        ax.set_xticks(xs, [str(x) for x in xs], fontsize=8)
+        ax.xaxis.set_minor_formatter(plt.NullFormatter())
         ax.set_xlabel(spec.x)
         ax.set_ylabel("relative max-norm error")
         ax.set_title(f"{panel}: " + ", ".join(f"{k} = {v}" for k, v in fixed.items()),
@@ -228,14 +232,17 @@ def _plot(spec: FigureSpec, medians: dict, path: Path, scale: Scale) -> None:
 
 
 def reproduce(figure: str, out_dir, *, quick: bool = True, progress: bool = True,
-              repetitions: int | None = None, base_seed: int = 0) -> FigureOutput:
+              repetitions: int | None = None, base_seed: int = 0,
+              restart: bool = False) -> FigureOutput:
     """Regenerate budzinskiy2025 Figure 2, 3 or 4 into ``out_dir``: the PNG
     ``<fig>.png``, a CSV per panel ``<fig>-<panel>.csv`` (first column the
     horizontal axis, one column per curve headed with its legend label) and
-    the resumable records ``<fig>-<panel>.jsonl``.
+    the resumable records ``<fig>-<panel>.jsonl``, which a second call
+    resumes (``restart=True`` discards them and starts over).
 
     Raises UnknownStatementError for an unknown figure, DomainError for
-    repetitions < 1.
+    repetitions < 1 or for records in ``out_dir`` of another sweep (other
+    sizes, repetitions or seed) unless ``restart``.
     """
     spec = figure_spec(figure)
     scale = spec.scale(quick)
@@ -250,7 +257,7 @@ def reproduce(figure: str, out_dir, *, quick: bool = True, progress: bool = True
         sweep = Sweep(name=f"{spec.id}-{panel}" + ("-quick" if quick else ""), grid=grid,
                       repetitions=int(reps), base_seed=base_seed, task=TASK)
         records_path = out / f"{stem}-{panel}.jsonl"
-        result = run_sweep(sweep, records_path, progress=progress)
+        result = run_sweep(sweep, records_path, progress=progress, resume=not restart)
         medians[panel] = _curves(spec, panel, result)
         csv_path = out / f"{stem}-{panel}.csv"
         _write_csv(csv_path, spec.x, medians[panel])

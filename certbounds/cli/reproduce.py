@@ -35,6 +35,8 @@ def add_parser(sub) -> None:
     p.add_argument("--repetitions", type=int, default=None, metavar="K",
                    help="runs per point, median taken (default 3 quick, 5 full)")
     p.add_argument("--seed", type=int, default=0, help="base seed of the sweep (default 0)")
+    p.add_argument("--restart", action="store_true",
+                   help="discard earlier records in DIR and start over (default: resume)")
     p.add_argument("--no-progress", dest="progress", action="store_false",
                    help="no progress bar on stderr")
     p.add_argument("--json", action="store_true", help="print one JSON document")
@@ -48,7 +50,7 @@ def run(args) -> int:
 
     figure_spec(args.figure)  # an unknown figure fails before any work
     out = reproduce(args.figure, args.out, quick=args.quick, progress=args.progress,
-                    repetitions=args.repetitions, base_seed=args.seed)
+                    repetitions=args.repetitions, base_seed=args.seed, restart=args.restart)
     if args.json:
         json.dump(out.to_json(), sys.stdout, indent=2)
         sys.stdout.write("\n")

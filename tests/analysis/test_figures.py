@@ -71,6 +71,18 @@ def test_rerun_resumes_without_recomputing(tiny, tmp_path):
     assert second.medians == first.medians
 
 
+def test_records_of_another_sweep_are_refused_unless_restarted(tiny, tmp_path):
+    first = figures.reproduce("fig2", tmp_path, progress=False)
+    first_records = load_records(first.records[0])
+    with pytest.raises(DomainError, match="restart"):
+        figures.reproduce("fig2", tmp_path, progress=False, base_seed=1)
+    assert load_records(first.records[0]) == first_records   # the refusal wrote nothing
+    again = figures.reproduce("fig2", tmp_path, progress=False, base_seed=1, restart=True)
+    records = load_records(again.records[0])
+    assert len(records) == 8                          # started over, not appended
+    assert {r["seed"] for r in records}.isdisjoint(r["seed"] for r in first_records)
+
+
 def test_unknown_figure_and_bad_repetitions(tmp_path):
     with pytest.raises(UnknownStatementError):
         figures.reproduce("budzinskiy2025:fig7", tmp_path)

@@ -121,3 +121,11 @@ def test_console_script_exit_2(run_certbounds):
 def test_reproduce_bad_figure(cli):
     _one_line_error(cli("reproduce", "budzinskiy2025:fig9"), "fig9")
     _one_line_error(cli("reproduce", "fig2", "--repetitions", "0"), "repetitions")
+
+
+def test_reproduce_refuses_records_of_another_sweep(cli, tmp_path):
+    (tmp_path / "fig2-quick-f1.jsonl").write_text(
+        '{"kind": "header", "format": "certbounds.sweep/1", "sweep": {"name": "other", '
+        '"task": "x:y", "grid": {"n": [1]}, "repetitions": 1, "base_seed": 0}}\n')
+    _one_line_error(cli("reproduce", "fig2", "--out", str(tmp_path), "--no-progress"),
+                    "--restart")

@@ -201,3 +201,25 @@ def test_bad_input_raises_domain_error(F, rank, options):
 def test_truncated_svd_wants_a_matrix():
     with pytest.raises(DomainError):
         truncated_svd_approximation(np.ones((2, 2, 2)), 1)
+
+
+@pytest.mark.parametrize("kernels", [True, False])
+def test_sparse_products_match_scipy(monkeypatch, kernels):
+    """The clipped-entry correction S of the truncated projection: S V and
+    S^T Q through scipy's C kernels (and the public fallback) equal the
+    dense products, on a non-square S with empty rows and a strided V."""
+    import scipy.sparse
+
+    from certbounds.numeric import alternating_projections as ap
+    if not kernels:
+        monkeypatch.setattr(ap, "_CSR_MATVECS", None)
+    rng = np.random.default_rng(5)
+    dense = rng.standard_normal((30, 17)) * (rng.random((30, 17)) < 0.1)
+    dense[3] = 0.0
+    csr = scipy.sparse.csr_array(dense)
+    S = ap._Sparse(csr.data, csr.indices.astype(np.int32), csr.indptr.astype(np.int32),
+                   dense.shape)
+    V = rng.standard_normal((17, 10))[:, ::2]                # not contiguous
+    Q = rng.standard_normal((30, 4))
+    assert np.allclose(S.matmul(V), dense @ V, rtol=1e-14, atol=1e-14)
+    assert np.allclose(S.rmatmul(Q), dense.T @ Q, rtol=1e-14, atol=1e-14)
