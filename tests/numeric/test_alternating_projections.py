@@ -223,3 +223,29 @@ def test_sparse_products_match_scipy(monkeypatch, kernels):
     Q = rng.standard_normal((30, 4))
     assert np.allclose(S.matmul(V), dense @ V, rtol=1e-14, atol=1e-14)
     assert np.allclose(S.rmatmul(Q), dense.T @ Q, rtol=1e-14, atol=1e-14)
+
+
+def test_blas_is_limited_during_the_iteration_only():
+    """AP pins every loaded BLAS to one thread while it iterates (measured
+    faster, see ``_blas_threads``), and leaves the setting as it was."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    F = generate("f1", 30, 3, seed=0).F
+    seen = []
+
+    def record(progress):
+        seen.append({lib["filepath"]: lib["num_threads"] for lib in threadpool_info()
+                     if lib["user_api"] == "blas"})
+        return progress.step >= 2
+
+    with threadpool_limits(limits=2, user_api="blas"):
+        before = {lib["filepath"]: lib["num_threads"] for lib in threadpool_info()
+                  if lib["user_api"] == "blas"}
+        max_norm_approximation(F, 2, callback=record)
+        after = {lib["filepath"]: lib["num_threads"] for lib in threadpool_info()
+                 if lib["user_api"] == "blas"}
+        max_norm_approximation(F, 2, callback=record, blas_threads=None)
+    assert seen[0] and set(seen[0].values()) == {1}
+    assert after == before and seen[-1] == before
+    with pytest.raises(DomainError, match="blas_threads"):
+        max_norm_approximation(F, 2, blas_threads=0)
