@@ -21,6 +21,7 @@ MODULES = [
     "certbounds.certified.bessel",
     "certbounds.certified.intervals",
     "certbounds.certified.prove",
+    "certbounds.certified.matrix_norm",
     "certbounds.analysis.crossover",
     "certbounds.analysis.stages",
     "certbounds.analysis.claims",
@@ -31,6 +32,7 @@ MODULES = [
     "certbounds.numeric.constructive",
     "certbounds.numeric.alternating_projections",
     "certbounds.numeric.tensor_train",
+    "certbounds.numeric.kernel_families",
     "certbounds.cli.zolotarev",
     "certbounds.cli.stages",
 ]

@@ -265,7 +265,10 @@ class Ball:
             x = Fraction(x)
         if isinstance(x, Fraction):
             x = fmpq(x.numerator, x.denominator)
-        return bool(self.value.contains(fmpq(x) if isinstance(x, int) else x))
+        # convert well below the ball's own width (a rational that is not
+        # dyadic becomes a ball, which must fit inside)
+        with ctx.workprec(2 * max(self.prec, ctx.prec, 128) + 64):
+            return bool(self.value.contains(fmpq(x) if isinstance(x, int) else x))
 
     def __repr__(self) -> str:
         if self.integer is not None:

@@ -115,3 +115,16 @@ def test_zolotarev_number_of_order_a_billion_prints_fast():
     ball = zolotarev_number((-3, -1), (2, 5), 10 ** 9)
     assert ball.lower.startswith("2.40113510483710") and ball.lower.endswith("e-1855648218")
     assert Fraction(ball.lower.split("e")[0]) <= Fraction(ball.upper.split("e")[0])
+
+
+def test_contains_a_rational_inside_a_ball_narrower_than_53_bits():
+    """Regression: the rational was converted at the default precision, a
+    ball wider than a 128-bit enclosure of it, so contains() said False."""
+    from fractions import Fraction
+
+    from flint import arb, ctx
+    with ctx.workprec(128):
+        third = arb(1) / 3
+    ball = Ball(third, None, 128)
+    assert ball.contains(Fraction(1, 3)) and ball.contains("1/3")
+    assert not ball.contains(Fraction(1, 3) + Fraction(1, 10 ** 30))
