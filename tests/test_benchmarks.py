@@ -18,6 +18,7 @@ LAST_LINES = {
                                         r"step_speedup_n2000=[\d.]+ init_gain=[\d.]+",
     "bench_crossover.py": r"crossover: certified_ms=[\d.]+ scan_ms=[\d.]+ ratio_vs_scan=[\d.]+ "
                           r"check_s=[\d.]+ agree=True",
+    "bench_interpolation.py": r"interp: n2000_s=[\d.]+ speedup_vs_loop=\d+",
     "bench_eval.py": r"eval: median_ms=[\d.]+ float_us=[\d.]+ ratio_vs_float=\d+ "
                      r"rank_agrees=True error_rel_diff=[\d.e+-]+",
     "bench_zolotarev.py": r"zolotarev: sweep_ms=[\d.]+ nodes_ms=[\d.]+ ratio_vs_float=[\d.]+",

@@ -33,6 +33,9 @@ MODULES = [
     "certbounds.numeric.alternating_projections",
     "certbounds.numeric.tensor_train",
     "certbounds.numeric.kernel_families",
+    "certbounds.numeric.rational_interpolation",
+    "certbounds.numeric.aaa_lawson",
+    "certbounds.analysis.webb_figures",
     "certbounds.cli.zolotarev",
     "certbounds.cli.stages",
 ]

@@ -36,7 +36,7 @@ from ..errors import DomainError, UnknownStatementError
 from .experiments import Sweep, run_sweep
 
 __all__ = ["FigureSpec", "FigureOutput", "FIGURES", "approximation_task", "reproduce",
-           "figure_spec"]
+           "figure_spec", "resolve_figure"]
 
 #: The task every figure runs (importable by name, for resumable sweeps).
 TASK = "certbounds.analysis.figures:approximation_task"
@@ -120,16 +120,37 @@ FIGURES = {f.id: f for f in (
 )}
 
 
+def resolve_figure(figure: str) -> str:
+    """The paper-qualified id of ``figure``: ``budzinskiy2025:fig2``,
+    ``webb2025:fig4``, or a bare ``fig2`` / ``fig1`` / ``fig5`` that names a
+    figure of one paper only (``fig3`` and ``fig4`` exist in both).
+
+    Raises UnknownStatementError for an unknown or ambiguous name.
+
+    >>> resolve_figure("fig2"), resolve_figure("WEBB2025:fig4")
+    ('budzinskiy2025:fig2', 'webb2025:fig4')
+    """
+    from .webb_figures import WEBB_FIGURES
+
+    known = sorted([*FIGURES, *WEBB_FIGURES])
+    name = str(figure).strip().lower()
+    matches = [k for k in known if name == k or (":" not in name and k.endswith(":" + name))]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise UnknownStatementError(f"ambiguous figure {figure!r}: say {' or '.join(matches)}")
+    raise UnknownStatementError(f"unknown figure {figure!r}; known: {', '.join(known)}")
+
+
 def figure_spec(figure: str) -> FigureSpec:
-    """The figure called ``figure`` (``budzinskiy2025:fig2``, or ``fig2``).
+    """The budzinskiy2025 figure called ``figure`` (``budzinskiy2025:fig2``,
+    or ``fig2``).
 
     Raises UnknownStatementError for an unknown figure."""
-    key = figure if ":" in figure else f"budzinskiy2025:{figure}"
-    try:
-        return FIGURES[key.lower()]
-    except KeyError:
-        raise UnknownStatementError(
-            f"unknown figure {figure!r}; known: {', '.join(sorted(FIGURES))}") from None
+    key = resolve_figure(figure)
+    if key not in FIGURES:
+        raise UnknownStatementError(f"{key} is not a figure of budzinskiy2025")
+    return FIGURES[key]
 
 
 def _grids(spec: FigureSpec, scale: Scale) -> list:
@@ -240,11 +261,24 @@ def reproduce(figure: str, out_dir, *, quick: bool = True, progress: bool = True
     the resumable records ``<fig>-<panel>.jsonl``, which a second call
     resumes (``restart=True`` discards them and starts over).
 
-    Raises UnknownStatementError for an unknown figure, DomainError for
-    repetitions < 1 or for records in ``out_dir`` of another sweep (other
-    sizes, repetitions or seed) unless ``restart``.
+    webb2025 figures (1, 3, 4, 5) go to ``webb_figures.reproduce_webb``
+    (``base_seed`` is then the seed of Figure 4's random points; they have
+    no repetitions and no records to resume).
+
+    Raises UnknownStatementError for an unknown or ambiguous figure,
+    DomainError for repetitions < 1 (or any, for a webb2025 figure) or for
+    records in ``out_dir`` of another sweep (other sizes, repetitions or
+    seed) unless ``restart``.
     """
-    spec = figure_spec(figure)
+    key = resolve_figure(figure)
+    if key not in FIGURES:
+        from .webb_figures import reproduce_webb
+
+        if repetitions is not None:
+            raise DomainError(f"{key} is computed once (no random repetitions): drop "
+                              f"--repetitions")
+        return reproduce_webb(key, out_dir, quick=quick, progress=progress, seed=base_seed)
+    spec = FIGURES[key]
     scale = spec.scale(quick)
     reps = scale.repetitions if repetitions is None else repetitions
     if isinstance(reps, bool) or int(reps) != reps or reps < 1:

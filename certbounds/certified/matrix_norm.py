@@ -56,7 +56,8 @@ def _checked_vector(v: Sequence, n: int) -> list:
 def spectral_norm_nonnegative(A, v: Sequence) -> Ball:
     """Certified enclosure of ||A||_2 = sigma_1(A) for an entrywise
     nonnegative real matrix A (an ``arb_mat``, or rows of exact numbers --
-    ints, Fractions, fmpq -- or arbs; floats are refused as elsewhere), from an approximate leading right singular vector v (floats):
+    ints, Fractions, fmpq -- or arbs; floats are refused as elsewhere),
+    from an approximate leading right singular vector v (floats):
 
         ||A v|| / ||v||  <=  ||A||_2  <=  sqrt(max_i (A^T A v)_i / v_i)
 

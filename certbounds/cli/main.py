@@ -181,11 +181,13 @@ def build_parser() -> argparse.ArgumentParser:
     _approximate.add_parser(sub)
     from . import reproduce as _reproduce
     _reproduce.add_parser(sub)
+    from . import interpolate as _interpolate
+    _interpolate.add_parser(sub)
     return parser
 
 
 #: Options whose value may start with "-" (an interval such as -inf,-1).
-_SIGNED_VALUE_OPTIONS = ("--E", "--F")
+_SIGNED_VALUE_OPTIONS = ("--E", "--F", "--x", "--y", "--w")
 
 
 def _join_signed_values(argv):

@@ -43,19 +43,20 @@ DIGITS = HUMAN_DIGITS
 MAX_NODES = 100_000
 
 
-def _integer(text: str, spec: str) -> int:
+def _integer(text: str, spec: str, option: str = "--n") -> int:
     value = parse_number(text)
     if not value.is_Integer:
-        raise DomainError(f"n must be an integer >= 0, got {text.strip()!r} in --n {spec!r}")
+        raise DomainError(f"n must be an integer >= 0, got {text.strip()!r} in "
+                          f"{option} {spec!r}")
     if value < 0:
-        raise DomainError(f"n must be an integer >= 0, got {value} in --n {spec!r}")
+        raise DomainError(f"n must be an integer >= 0, got {value} in {option} {spec!r}")
     if value > MAX_ORDER:
         raise DomainError(f"n = {value} is too large for the command line (at most "
                           f"{MAX_ORDER:.0e}); use certbounds.certified.zolotarev from Python")
     return int(value)
 
 
-def parse_spec(spec: str) -> list:
+def parse_spec(spec: str, option: str = "--n") -> list:
     """The orders n of ``--n SPEC``: ``k``, ``a:b`` (inclusive) or a comma
     list ``k1,k2,...``, each an integer >= 0 (``1e3`` is 1000).
 
@@ -67,22 +68,22 @@ def parse_spec(spec: str) -> list:
     """
     text = spec.strip()
     if not text:
-        raise MalformedNumberError("--n needs a value: k, a:b or a comma list")
+        raise MalformedNumberError(f"{option} needs a value: k, a:b or a comma list")
     if ":" in text:
         first, _, last = text.partition(":")
         if ":" in last:
-            raise MalformedNumberError(f"--n range must be a:b, got {spec!r}")
-        lo, hi = _integer(first, spec), _integer(last, spec)
+            raise MalformedNumberError(f"{option} range must be a:b, got {spec!r}")
+        lo, hi = _integer(first, spec, option), _integer(last, spec, option)
         if lo > hi:
-            raise DomainError(f"--n range {spec!r} is empty (need a <= b)")
+            raise DomainError(f"{option} range {spec!r} is empty (need a <= b)")
         if hi - lo + 1 > MAX_VALUES:
-            raise DomainError(f"--n range {spec!r} has {hi - lo + 1} values; at most "
+            raise DomainError(f"{option} range {spec!r} has {hi - lo + 1} values; at most "
                               f"{MAX_VALUES} per call")
         return list(range(lo, hi + 1))
     parts = text.split(",")
     if len(parts) > MAX_VALUES:
-        raise DomainError(f"--n lists {len(parts)} values; at most {MAX_VALUES} per call")
-    return [_integer(part, spec) for part in parts]
+        raise DomainError(f"{option} lists {len(parts)} values; at most {MAX_VALUES} per call")
+    return [_integer(part, spec, option) for part in parts]
 
 
 def add_parser(sub) -> None:

@@ -9,7 +9,13 @@ theorems assert, with float results and measured errors.
 - ``tensor_train``: TT-SVD and max-norm alternating projections for
   tensor trains;
 - ``constructive``: the approximants of Theorems 1.3, 3.8, 5.2 and 6.5,
-  each beside its certified bound.
+  each beside its certified bound;
+- ``rational_interpolation``: rational interpolants of kernels with
+  prescribed poles (webb2025 §5) at Chebyshev or Zolotarev nodes;
+- ``kernel_families``: the kernel matrices of webb2025 §6 with their
+  certified bounds;
+- ``aaa_lawson``: AAA-Lawson estimates of discrete Zolotarev numbers
+  (Trefethen-Wilber; not certified).
 
 Nothing here is certified: errors are floats computed from the data.
 Bounds set beside them come from the certified layer.

@@ -46,7 +46,7 @@ from flint import arb, arb_mat, ctx
 
 from ..certified.ball import Ball
 from ..certified.evaluate import evaluate
-from ..certified.exact import INF, NEG_INF
+from ..certified.exact import NEG_INF
 from ..certified.matrix_norm import spectral_norm_nonnegative
 from ..errors import DomainError
 from ..symbolic.catalogue import get_statement
@@ -108,8 +108,7 @@ class KernelFamily:
         """The certified bound of ``statement`` on ||A - A_rank||_2, or None
         where the statement gives none (rank 0 when ``rank_offset`` is 1:
         the Cauchy-Zolotarev number ZZ_0 is infinite, Lemma 3.5)."""
-        if isinstance(rank, bool) or not isinstance(rank, (int, np.integer)) or rank < 0:
-            raise DomainError(f"rank must be an integer >= 0, got {rank!r}")
+        _check_rank(rank)
         if rank < self.rank_offset:
             return None
         key = ("bound", int(rank))
@@ -117,6 +116,76 @@ class KernelFamily:
             ev = evaluate(get_statement(self.statement), {**self.values, "n": int(rank)})
             self._cache[key] = ev["error"]
         return self._cache[key]
+
+    def constants(self) -> tuple:
+        """(Kp_norm, C_norm): exact upper bounds on ||K'|| and on the norm
+        that multiplies Z_n in the family's bound (the certified ||A||_2
+        for the Cauchy families, with ||K'|| = 1; the catalogue's (6.13),
+        (6.14), (6.20), (6.21), (6.34), (6.35) otherwise), as Fractions."""
+        if "constants" not in self._cache:
+            if "A_norm" in self.values or "T_norm" in self.values:
+                norm = self.values.get("A_norm", self.values.get("T_norm"))
+                self._cache["constants"] = (Fraction(1), Fraction(norm))
+            else:
+                ev = evaluate(get_statement(self.statement), {**self.values, "n": 1})
+                self._cache["constants"] = (Fraction(ev["Kp_norm"].upper),
+                                            Fraction(ev["C_norm"].upper))
+        return self._cache["constants"]
+
+    def little_reade_bound(self, rank: int) -> Optional[Ball]:
+        """The certified Little-Reade bound (webb2025 Proposition 5.3 in the
+        form of Remark 5.4, F real) on ||A - A_rank||_2 for the Chebyshev
+        interpolant: Kp C 2 R^-n / (1 + R^-2n) with n = rank - rank_offset
+        (plus Lemma 3.5's node where F is unbounded), R of E = [c, d] and
+        b = max F; None below ``rank_offset``."""
+        _check_rank(rank)
+        if rank < self.rank_offset:
+            return None
+        key = ("little-reade", int(rank))
+        if key not in self._cache:
+            Kp, Cn = self.constants()
+            ev = evaluate(get_statement("webb2025:rem5.4"),
+                          {"b": self.F[1], "c": self.E[0], "d": self.E[1],
+                           "n": int(rank) - self.rank_offset, "Kp_norm": Kp, "C_norm": Cn})
+            self._cache[key] = ev["error"]
+        return self._cache[key]
+
+    def nodes(self, rank: int, kind: str = "zolotarev") -> tuple:
+        """(nodes, poles) of the rank-``rank`` interpolant of the figures
+        (formula sheet section 9): ``"zolotarev"``, the Zolotarev nodes in E
+        and poles in F of Theorem 5.2 (of degree rank - 1 plus Lemma 3.5's
+        node, moved by (n mod 2)/2 as the author's code does, where
+        ``rank_offset`` is 1); ``"chebyshev"``, first-kind Chebyshev points
+        on E (likewise plus the extra node), no poles; ``"zolotarev-plain"``,
+        degree-rank Zolotarev nodes and poles without the extra node (Fig.
+        4's "suboptimal" curve)."""
+        from .rational_interpolation import chebyshev_nodes, with_extra_node, zolotarev_nodes
+
+        _check_rank(rank)
+        if kind not in NODE_KINDS:
+            raise DomainError(f"unknown nodes {kind!r}; choose one of {', '.join(NODE_KINDS)}")
+        extra = self.extra_node if kind != "zolotarev-plain" and self.rank_offset else None
+        n = int(rank) - (1 if extra is not None else 0)
+        if n < 0:
+            return np.empty(0), np.empty(0)
+        if kind == "chebyshev":
+            nodes, poles = chebyshev_nodes(float(self.E[0]), float(self.E[1]), n), np.empty(0)
+            rule = "none"
+        else:
+            nodes, poles = zolotarev_nodes(self.E, self.F, n)
+            rule = "paper"
+        if extra is not None:
+            nodes = with_extra_node(nodes, extra, rule=rule)
+        return nodes, poles
+
+    def interpolation_error(self, nodes, poles=()) -> float:
+        """||A - A_n||_2 (floating point, measured) for the interpolant at
+        ``nodes`` with ``poles``; no nodes: A_n = 0, the error is ||A||_2."""
+        from .rational_interpolation import interpolation_error
+
+        if len(nodes) == 0:
+            return float(self.singular_values()[0])
+        return interpolation_error(self.kernel, self.x, self.y, nodes, poles)
 
     def provenance(self) -> dict:
         return {"family": self.name, "shape": list(self.A.shape), "E": _interval_text(self.E),
@@ -129,6 +198,15 @@ class KernelFamily:
         return (f"KernelFamily({self.name}, {self.A.shape[0]}x{self.A.shape[1]}, "
                 f"E={_interval_text(self.E)}, F={_interval_text(self.F)}, "
                 f"bound {self.statement})")
+
+
+#: The node choices of ``KernelFamily.nodes``.
+NODE_KINDS = ("zolotarev", "chebyshev", "zolotarev-plain")
+
+
+def _check_rank(rank) -> None:
+    if isinstance(rank, bool) or not isinstance(rank, (int, np.integer)) or rank < 0:
+        raise DomainError(f"rank must be an integer >= 0, got {rank!r}")
 
 
 def _interval_text(interval) -> list:
@@ -300,7 +378,8 @@ def twisted_hankel(N: int = 100) -> KernelFamily:
     code = {"prefactor_code": 0.5 * math.log((y[-1] + y[0]) / (2 * y[0])),
             "prefactor": 0.5 * math.log(y[-1] / y[0])}
     return KernelFamily("twisted-hankel", "twisted Hankel transform H_0^(1)(xy) e^{-ixy} "
-                        "(webb2025 (6.23))", _hankel_kernel, x, y, A, (c, d), (NEG_INF, Fraction(0)),
+                        "(webb2025 (6.23))", _hankel_kernel, x, y, A, (c, d),
+                        (NEG_INF, Fraction(0)),
                         "webb2025:eq6.22", {"N": N}, rank_offset=1,
                         extra_node=math.sqrt(y[0] * y[-1]),
                         published={**code, "Kp_norm": "(2/pi) sqrt(N)",

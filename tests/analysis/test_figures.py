@@ -87,7 +87,7 @@ def test_unknown_figure_and_bad_repetitions(tmp_path):
     with pytest.raises(UnknownStatementError):
         figures.reproduce("budzinskiy2025:fig7", tmp_path)
     with pytest.raises(DomainError):
-        figures.reproduce("fig3", tmp_path, repetitions=0)
+        figures.reproduce("budzinskiy2025:fig3", tmp_path, repetitions=0)
 
 
 def test_quick_scales_fit_the_sizes():

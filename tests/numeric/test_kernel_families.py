@@ -125,3 +125,47 @@ def test_seeded_log_cauchy_points_reproduce():
 def test_bad_input(call, words):
     with pytest.raises(DomainError, match=words):
         call()
+
+
+#: Ranks tested per family: where the error is above rounding level.
+TESTED_RANKS = {"cauchy": range(0, 19), "cauchy-tensor": range(0, 20),
+                "log-cauchy": range(1, 21), "twisted-hankel": range(1, 24),
+                "beta-cauchy": range(0, 26)}
+
+
+@pytest.mark.parametrize("name", sorted(TESTED_RANKS))
+def test_certified_bound_error_best(families, name):
+    """webb2025 Theorem 1.1 in each family's form, for the interpolant at the
+    Zolotarev nodes (plus Lemma 3.5's node where F is unbounded): certified
+    bound (lower end) >= measured ||A - A_n||_2 >= sigma_{n+1}(A), at every
+    tested rank; and likewise the Little-Reade bound for Chebyshev nodes."""
+    fam = families[name]
+    for rank in TESTED_RANKS[name]:
+        best = fam.best_error(rank)
+        for kind, bound in (("zolotarev", fam.bound(rank)),
+                            ("chebyshev", fam.little_reade_bound(rank))):
+            nodes, poles = fam.nodes(rank, kind)
+            assert len(nodes) == rank
+            error = fam.interpolation_error(nodes, poles)
+            assert error >= best * (1 - 1e-9), (name, kind, rank)
+            assert Fraction(bound.lower) >= Fraction(error), (name, kind, rank, error, bound)
+
+
+def test_node_choices(families):
+    """Rank n: n Zolotarev nodes and poles; with F unbounded n - 1 of them
+    plus Lemma 3.5's node (moved by 1/2 for odd n - 1, as the author's
+    code), and 'zolotarev-plain' without it."""
+    cauchy, log = families["cauchy"], families["log-cauchy"]
+    nodes, poles = cauchy.nodes(4)
+    assert len(nodes) == len(poles) == 4 and nodes.min() > 2 and poles.max() < -1
+    nodes, poles = log.nodes(4)                      # 3 Zolotarev nodes (odd) + w + 1/2
+    assert len(nodes) == 4 and len(poles) == 3
+    assert np.any(np.isclose(nodes, log.extra_node + 0.5, rtol=0, atol=1e-12))
+    nodes, poles = log.nodes(5)                      # 4 Zolotarev nodes (even) + w
+    assert np.any(np.isclose(nodes, log.extra_node, rtol=0, atol=1e-12))
+    assert len(log.nodes(4, "zolotarev-plain")[0]) == 4
+    assert len(log.nodes(0)[0]) == 0
+    cheb = log.nodes(3, "chebyshev")[0]
+    assert len(cheb) == 3 and np.any(cheb == log.extra_node)
+    with pytest.raises(DomainError, match="unknown nodes"):
+        log.nodes(3, "equispaced")
