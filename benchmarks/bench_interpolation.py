@@ -8,11 +8,12 @@ n = 40 Zolotarev nodes in E = [2, 100] and poles in F = [-70, -1]:
   vectorised: one kernel call on the grid, the N x 40 basis, one GEMM) at
   M = N = 2000; target 1 s. The certified nodes and poles are computed once
   beforehand and timed on their own line.
-* the reference, restated here literally in Python from the author's
-  ``paper_figs.m``: barycentric weights by a loop over the nodes
-  (``firstBaryWeights``), then for every entry (i, k) the kernel and the
-  first barycentric formula with a loop over the nodes and poles
-  (``firstBary``, logs and signs as there), at a size where the loop is
+* the reference, the author's way as the formula sheet describes it
+  (sections 5 and 9: the first barycentric form (5.3), evaluated entry by
+  entry with sums of logs and products of signs), written as a plain
+  Python loop: barycentric weights by a loop over the nodes, then for
+  every entry (i, k) the kernel and the barycentric formula with a loop
+  over the nodes and poles, at a size where the loop is
   feasible (N = 200). ``speedup_vs_loop`` is its time per entry over ours
   per entry at N = 2000. Both error matrices are compared at the small N.
 
@@ -51,7 +52,7 @@ def _sign(v):
 
 
 def reference_weights(pts, pls):
-    """``firstBaryWeights`` of paper_figs.m, one node at a time."""
+    """The barycentric weights lambda_j (5.3), one node at a time."""
     weights = []
     for j, pt in enumerate(pts):
         log_sum, sign = 0.0, 1
@@ -67,7 +68,7 @@ def reference_weights(pts, pls):
 
 
 def reference_entry(K, x, y, pts, pls, wts):
-    """``firstBary`` of paper_figs.m: K_n(x, y) for one entry."""
+    """K_n(x, y) of (5.3) for one entry."""
     if not pts:
         return 0.0
     if y in pts:
@@ -86,8 +87,7 @@ def reference_entry(K, x, y, pts, pls, wts):
 
 
 def reference_error_matrix(K, xs, ys, pts, pls):
-    """The error matrix of ``interp_error`` in paper_figs.m (before its norm),
-    entry by entry."""
+    """The error matrix A - A_n (before its norm), entry by entry."""
     pts, pls = [float(v) for v in pts], [float(v) for v in pls]
     wts = reference_weights(pts, pls)
     out = np.empty((len(xs), len(ys)))
