@@ -35,6 +35,7 @@ MODULES = [
     "certbounds.numeric.kernel_families",
     "certbounds.numeric.rational_interpolation",
     "certbounds.numeric.aaa_lawson",
+    "certbounds.numeric.blas_threads",
     "certbounds.analysis.webb_figures",
     "certbounds.cli.zolotarev",
     "certbounds.cli.stages",

@@ -15,7 +15,8 @@ theorems assert, with float results and measured errors.
 - ``kernel_families``: the kernel matrices of webb2025 §6 with their
   certified bounds;
 - ``aaa_lawson``: AAA-Lawson estimates of discrete Zolotarev numbers
-  (Trefethen-Wilber; not certified).
+  (Trefethen-Wilber; not certified);
+- ``blas_threads``: one BLAS thread during the iterations (measured faster).
 
 Nothing here is certified: errors are floats computed from the data.
 Bounds set beside them come from the certified layer.

@@ -161,7 +161,7 @@ import numpy as np
 import scipy.linalg
 
 from ..errors import CertboundsError, DomainError
-from .alternating_projections import _blas_threads
+from .blas_threads import limit_blas_threads
 
 __all__ = ["DiscreteZolotarev", "aaa_lawson_zolotarev", "barycentric_rational",
            "LAWSON_STEPS", "DAMPING", "LEVEL_TOLERANCE", "GAP_TOLERANCE", "STAGNATION_TOLERANCE",
@@ -743,7 +743,7 @@ def aaa_lawson_zolotarev(E, F, n, *, lawson_steps: int = LAWSON_STEPS,
               if np.iscomplexobj(Z) else 0.5 * (Z.max() + Z.min()))
     scale = float(np.max(np.abs(Z - center)))
     x, f = (Z - center) / scale, np.where(isE, -1.0, 1.0)
-    with _blas_threads(1):
+    with limit_blas_threads(1):
         fit = _fit(x, f, order, steps, damping, sign_weights)
     idx, weights, values, r, tau, sigma, p, zeros, poles = fit["result"]
 

@@ -117,7 +117,6 @@ independent sampling, data seed 0; OpenBLAS, AVX-512):
 
 from __future__ import annotations
 
-import contextlib
 import math
 import time
 from dataclasses import dataclass, field
@@ -127,7 +126,6 @@ import numpy as np
 import scipy.linalg.lapack
 import scipy.sparse
 import scipy.sparse.linalg
-from threadpoolctl import ThreadpoolController
 
 try:  # the C kernels behind scipy.sparse's products, without building array objects
     from scipy.sparse import _sparsetools
@@ -137,6 +135,7 @@ except (ImportError, AttributeError):  # pragma: no cover - a scipy that moved t
     _CSR_MATVECS = _CSC_MATVECS = None
 
 from ..errors import DomainError
+from .blas_threads import limit_blas_threads
 from .tensor_train import (TTIterate, _check_tensor, max_tt_ranks, normalize_tt_ranks,
                            random_tt_cores, tt_full, tt_svd)
 
@@ -263,26 +262,6 @@ class ApproximationResult:
                      f"{self.outer_iterations} outer, stop {self.stop}")
         total = self.timings.get("total_s")
         return text + (f", {total:.3g} s)" if total is not None else ")")
-
-
-# --- BLAS threads --------------------------------------------------------
-
-_CONTROLLER: Optional[ThreadpoolController] = None
-
-
-def _blas_threads(limit: Optional[int]):
-    """A context that limits every loaded BLAS (numpy's and scipy's OpenBLAS
-    are separate libraries) to ``limit`` threads; ``None`` leaves them be.
-    AP runs thousands of small products: on this 2-core machine two BLAS
-    threads made f1, m = 10 runs 3x slower at n = 800, r = 10 (1.55 s against
-    0.53 s) and n = 300, r = 256 (15.5 s against 4.45 s), and 20 % faster only
-    at n = 300, r = 64 (0.57 s against 0.72 s)."""
-    global _CONTROLLER
-    if limit is None:
-        return contextlib.nullcontext()
-    if _CONTROLLER is None:
-        _CONTROLLER = ThreadpoolController()
-    return _CONTROLLER.limit(limits=limit, user_api="blas")
 
 
 # --- the rank-r projection of a matrix -----------------------------------
@@ -589,7 +568,7 @@ def max_norm_approximation(F, rank, *, method: str = "ap", start: str = DEFAULT_
     the reference). ``max_steps`` caps the AP steps; ``callback(progress)``
     is called after every step with an ``APProgress`` and stops the search
     by returning True. ``blas_threads`` limits BLAS to that many threads
-    during the iteration (default 1, measured faster: ``_blas_threads``;
+    during the iteration (default 1, measured faster: ``blas_threads``;
     ``None`` leaves the limit as it is).
 
     Returns an ``ApproximationResult``: the best iterate, its measured
@@ -638,7 +617,7 @@ def max_norm_approximation(F, rank, *, method: str = "ap", start: str = DEFAULT_
     rng, seed = _seed(seed)
     if start == "svd":
         seed = None                     # the svd start uses no random numbers
-    with _blas_threads(blas_threads):
+    with limit_blas_threads(blas_threads):
         it = (_matrix_start if matrix else _tensor_start)(F, ranks, start, rng, projection,
                                                           norm)
         t_start = time.perf_counter() - t0

@@ -227,7 +227,7 @@ def test_sparse_products_match_scipy(monkeypatch, kernels):
 
 def test_blas_is_limited_during_the_iteration_only():
     """AP pins every loaded BLAS to one thread while it iterates (measured
-    faster, see ``_blas_threads``), and leaves the setting as it was."""
+    faster, see ``numeric.blas_threads``), and leaves the setting as it was."""
     from threadpoolctl import threadpool_info, threadpool_limits
 
     F = generate("f1", 30, 3, seed=0).F
