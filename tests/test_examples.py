@@ -20,7 +20,7 @@ def _run(name, *args):
 
 def test_every_example_is_tested():
     tested = {"theorem38_rank.py", "appendix_b2_threshold.py", "stages.py", "my_claim.py",
-              "constructive_bounds.py"}
+              "constructive_bounds.py", "interpolation_bounds.py"}
     assert {p.name for p in EXAMPLES.glob("*.py")} == tested
 
 
@@ -78,3 +78,26 @@ def test_constructive_bounds():
     for name, _, error, bound, gap, met in rows:
         assert 0 < float(error) < float(bound), name   # measured below the certified bound
         assert int(met) >= 80, name                    # success with positive probability
+
+
+def test_interpolation_bounds():
+    """Per rank: best <= Zolotarev error <= Theorem 1.1 and Chebyshev error
+    <= Little-Reade; Theorem 1.1 / ||A||_2 is Z_n([-30, -1/2], [1, 50]),
+    here from mpmath's theta functions (Z_n = (theta_2 / theta_3)^2 at the
+    nome exp(-2 pi n K(1/M) / K(1 - 1/M)), formula sheet section 8.2)."""
+    import numpy as np
+
+    out = _run("interpolation_bounds.py")
+    rows = {int(r[0]): list(map(float, r[1:])) for r in
+            re.findall(r"^\s*(\d+)" + r"\s+([\d.e+-]+)" * 5 + r"\s*$", out, re.M)}
+    assert sorted(rows) == [1, 2, 4, 8, 12, 16]
+    for zol, thm, cheb, lr, best in rows.values():
+        assert best <= zol <= thm and cheb <= lr
+    x, y = np.linspace(0.5, 30.0, 80), np.linspace(1.0, 50.0, 120)
+    norm = np.linalg.norm(1 / (x[:, None] + y[None, :]), 2)
+    mpmath.mp.dps = 30
+    M = mpmath.mpf(31) * mpmath.mpf(50.5) / (mpmath.mpf(1.5) * 80)   # (c-a)(d-b)/((c-b)(d-a))
+    ratio = mpmath.ellipk(1 / M) / mpmath.ellipk(1 - 1 / M)
+    q = mpmath.exp(-2 * mpmath.pi * 4 * ratio)
+    z4 = (mpmath.jtheta(2, 0, q) / mpmath.jtheta(3, 0, q)) ** 2
+    assert rows[4][1] == pytest.approx(float(z4) * norm, rel=2e-3)   # 4 printed digits
