@@ -379,6 +379,9 @@ def _mp_head(e, args, errs):
               sympy.sin: (mpmath.sin, lambda: 1), sympy.cos: (mpmath.cos, lambda: 1),
               sympy.erf: (mpmath.erf, lambda: 2 / mpmath.sqrt(mpmath.pi) * mpmath.exp(-a * a) * 2),
               sympy.Abs: (abs, lambda: 1),
+              # sympy turns cos(I u) into cosh(u) and sin(I u) into I sinh(u)
+              sympy.sinh: (mpmath.sinh, lambda: mpmath.cosh(abs(a) + ea) * 2),
+              sympy.cosh: (mpmath.cosh, lambda: mpmath.cosh(abs(a) + ea) * 2),
               sympy.re: (lambda t: t, lambda: 1)}  # sympy writes |exp(u)| as exp(re(u))
     f, slope = slopes[type(e)]
     return f(a), slope() * ea
@@ -588,7 +591,11 @@ def test_monotone_functions_map_ends_to_ends_with_their_openness(index, X):
                 exact = -mpmath.inf if direction > 0 else mpmath.inf
             else:
                 exact = mp_f(_mp(end))
-            assert mine_open == (end_open or mpmath.isinf(exact)), (X, got)
+            # f(end) within rounding of a bound of f's range (erf(6.4) = 1 - 1e-19):
+            # that bound, open, is the tighter correct end (f never attains it)
+            at_range_bound = not isinstance(mine, Infinity) and mine_open and not end_open \
+                and abs(_mp(mine) - exact) <= mpmath.mpf(2) ** -50 * max(1, abs(exact))
+            assert mine_open == (end_open or mpmath.isinf(exact)) or at_range_bound, (X, got)
             if mpmath.isinf(exact):
                 assert isinstance(mine, Infinity) and (mine.sign > 0) == (exact > 0), (X, got)
             else:

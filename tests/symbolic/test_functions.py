@@ -130,5 +130,11 @@ def test_derivatives_of_h():
     # an interior maximum: |d/dx sin(x)^2| = |sin 2x| peaks at pi/4 in [0, 1]
     value = SupAbsDerivative(sympy.Lambda(X, sympy.sin(X) ** 2), 1, 0, 1).evalf(25)
     assert abs(value - 1) < 1e-20
+    # the maximum between the last two samples (regression, found by the
+    # thorough enclosure run): |e^x (sin x + cos x)| on [0, 377/48] peaks at
+    # 5 pi/2 = 7.85398..., just inside the end 7.85416...
+    h = sympy.Lambda(X, sympy.exp(X) * sympy.sin(X))
+    value = SupAbsDerivative(h, 1, 0, sympy.Rational(377, 48)).evalf(30)
+    assert abs(value - sympy.exp(5 * sympy.pi / 2).evalf(30)) < 1e-20
     with pytest.raises(DomainError):
         SupAbsDerivative(g, 1, 3, 1)
