@@ -20,12 +20,13 @@ plain Zolotarev nodes of a family whose F is unbounded.
 
 from __future__ import annotations
 
+import decimal
 import json
 import sys
 
 from ..errors import DomainError, MalformedNumberError
 from ..symbolic.parsing import parse_number
-from .common import interval_text
+from .common import interval_text, rounded
 from .zolotarev import parse_spec
 
 __all__ = ["add_parser", "run", "parse_points"]
@@ -154,7 +155,12 @@ def run(args) -> int:
     print(f"{'rank':>4}  {'error (measured)':>17}  {'best sigma_n+1':>15}  certified bound")
     for row in rows:
         bound = row["bound"]
-        text = "none" if bound is None else \
-            f"{interval_text(bound['lower'], bound['upper'], 6)} ({row['bound_statement']})"
+        if bound is None:
+            text = "none"
+        else:  # an exact bound (a point) is shown rounded up, still a bound
+            shown = rounded(bound["upper"], decimal.ROUND_CEILING, 6) \
+                if bound["lower"] == bound["upper"] else \
+                interval_text(bound["lower"], bound["upper"], 6)
+            text = f"{shown} ({row['bound_statement']})"
         print(f"{row['rank']:>4}  {row['error']:>17.6e}  {row['best']:>15.6e}  {text}")
     return 0
