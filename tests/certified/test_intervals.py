@@ -328,9 +328,12 @@ def _mp_value(expr, point: dict, dps: int):
                 return v, unit * v
             if e.is_Atom:  # I, zoo, nan, oo folded in by sympy: not a real value
                 return None
-            args = [walk(a) for a in e.args]
-            if any(a is None for a in args):
-                return None
+            args = []
+            for a in e.args:  # stop at the first undefined argument (I * atanh(pi))
+                value = walk(a)
+                if value is None:
+                    return None
+                args.append(value)
             result = _mp_head(e, [a[0] for a in args], [a[1] for a in args])
             if result is None:
                 return None
@@ -383,8 +386,19 @@ def _mp_head(e, args, errs):
               sympy.sinh: (mpmath.sinh, lambda: mpmath.cosh(abs(a) + ea) * 2),
               sympy.cosh: (mpmath.cosh, lambda: mpmath.cosh(abs(a) + ea) * 2),
               sympy.re: (lambda t: t, lambda: 1)}  # sympy writes |exp(u)| as exp(re(u))
-    f, slope = slopes[type(e)]
-    return f(a), slope() * ea
+    if type(e) in slopes:
+        f, slope = slopes[type(e)]
+        return f(a), slope() * ea
+    # any other function sympy may fold an expression into (cos(I u) is
+    # cosh(u), atan(I u) is I atanh(u)): its mpmath namesake, the slope by
+    # numerical differentiation (a reference, not a proof); None off the reals
+    f = getattr(mpmath, type(e).__name__.lower())
+    v = f(a)
+    if isinstance(v, mpmath.mpc):
+        if v.imag != 0:
+            return None
+        v = v.real
+    return v, (abs(mpmath.diff(f, a)) * 2 + 1) * ea
 
 
 def _side(expr, point, end) -> Optional[int]:
