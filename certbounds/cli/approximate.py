@@ -22,12 +22,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import DomainError, MalformedNumberError
 from .common import interval_text
 
 # numpy, scipy and the numeric layer are imported when the verb runs, so that
 # the other verbs start without them.
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["add_parser", "run", "load_source", "parse_rank"]
 

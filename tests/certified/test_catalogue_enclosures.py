@@ -72,8 +72,6 @@ def _value(param, paper):
 
 
 def _inside(text: str, dom) -> bool:
-    from fractions import Fraction
-
     v = sympy.Rational(text)
     low_ok = v > dom.lower if dom.lower_open else v >= dom.lower
     high_ok = v < dom.upper if dom.upper_open else v <= dom.upper

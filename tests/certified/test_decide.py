@@ -90,7 +90,6 @@ def test_compare_with_values_of_free_symbols():
 
 def test_rule_defaults_are_certified_integers():
     # Theorem 3.8's smallest t >= e^2 M sigma R^2; e^2 = 7.389... so t = 8 at M = sigma = R = 1
-    t = sympy.Symbol("t")
     M, R, sigma = sympy.symbols("M R sigma", positive=True)
     value = certified_rule(sympy.ceiling(M * R ** 2 * sigma * sympy.exp(2)),
                            {M: 1, R: 1, sigma: 1})

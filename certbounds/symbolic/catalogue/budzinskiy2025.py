@@ -13,7 +13,7 @@ from sympy import (E, Abs, Max, Sum, binomial, ceiling, exp, factorial, floor,
                    log, Symbol)
 
 from ..domains import (AT_LEAST_ONE, NATURALS, NATURALS0, NONNEGATIVE, POSITIVE,
-                       REALS, UNIT_INTERVAL, FunctionOfX, IntegerRange)
+                       REALS, UNIT_INTERVAL, FunctionOfX)
 from ..functions import (AssumptionConstant, DerivativeAt, RecursionR,
                          SupAbsDerivative)
 from ..statement import (Paper, Source, Statement, constraint, hypothesis, parameter,
