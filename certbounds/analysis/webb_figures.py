@@ -131,9 +131,7 @@ def _little_reade(fam, ranks) -> dict:
 
 def _interpolant(label, fam, ranks, kind, style, note="") -> Curve:
     """||A - A_n||_2 / sigma_1 for the family's ``kind`` nodes at each rank."""
-    s1 = fam.singular_values()[0]
-    points = {k: fam.interpolation_error(*fam.nodes(k, kind)) / s1 for k in ranks}
-    return Curve(label, "interpolant", points, style=style, note=note)
+    return _given_nodes(label, fam, {k: fam.nodes(k, kind) for k in ranks}, style, note)
 
 
 def _given_nodes(label, fam, node_sets, style, note="") -> Curve:

@@ -103,16 +103,9 @@ def _family(args):
             if not number.is_Integer:
                 raise DomainError(f"--{name} must be an integer, got {value!r}")
             options[name] = int(number)
-        else:
-            options[name] = parse_number(value)
-    return kernel_family(args.kernel, **_exact_options(options))
-
-
-def _exact_options(options: dict) -> dict:
-    from fractions import Fraction
-
-    return {k: Fraction(int(v.p), int(v.q)) if k in ("s", "t") else v
-            for k, v in options.items()}
+        else:  # s, t: exact rationals from the text ("1/3", "0.25")
+            options[name] = value.strip()
+    return kernel_family(args.kernel, **options)
 
 
 def _row(fam, rank: int, nodes_kind: str) -> dict:

@@ -50,6 +50,7 @@ from ..certified.exact import NEG_INF
 from ..certified.matrix_norm import spectral_norm_nonnegative
 from ..errors import DomainError
 from ..symbolic.catalogue import get_statement
+from . import rational_interpolation
 
 __all__ = ["KernelFamily", "FAMILIES", "kernel_family", "cauchy", "cauchy_tensor",
            "log_cauchy", "twisted_hankel", "beta_cauchy", "motivating_matrix"]
@@ -108,7 +109,7 @@ class KernelFamily:
         """The certified bound of ``statement`` on ||A - A_rank||_2, or None
         where the statement gives none (rank 0 when ``rank_offset`` is 1:
         the Cauchy-Zolotarev number ZZ_0 is infinite, Lemma 3.5)."""
-        _check_rank(rank)
+        _size(rank, 0, "rank")
         if rank < self.rank_offset:
             return None
         key = ("bound", int(rank))
@@ -138,7 +139,7 @@ class KernelFamily:
         interpolant: Kp C 2 R^-n / (1 + R^-2n) with n = rank - rank_offset
         (plus Lemma 3.5's node where F is unbounded), R of E = [c, d] and
         b = max F; None below ``rank_offset``."""
-        _check_rank(rank)
+        _size(rank, 0, "rank")
         if rank < self.rank_offset:
             return None
         key = ("little-reade", int(rank))
@@ -159,9 +160,7 @@ class KernelFamily:
         on E (likewise plus the extra node), no poles; ``"zolotarev-plain"``,
         degree-rank Zolotarev nodes and poles without the extra node (Fig.
         4's "suboptimal" curve)."""
-        from .rational_interpolation import chebyshev_nodes, with_extra_node, zolotarev_nodes
-
-        _check_rank(rank)
+        _size(rank, 0, "rank")
         if kind not in NODE_KINDS:
             raise DomainError(f"unknown nodes {kind!r}; choose one of {', '.join(NODE_KINDS)}")
         extra = self.extra_node if kind != "zolotarev-plain" and self.rank_offset else None
@@ -169,23 +168,23 @@ class KernelFamily:
         if n < 0:
             return np.empty(0), np.empty(0)
         if kind == "chebyshev":
-            nodes, poles = chebyshev_nodes(float(self.E[0]), float(self.E[1]), n), np.empty(0)
+            nodes = rational_interpolation.chebyshev_nodes(float(self.E[0]), float(self.E[1]), n)
+            poles = np.empty(0)
             rule = "none"
         else:
-            nodes, poles = zolotarev_nodes(self.E, self.F, n)
+            nodes, poles = rational_interpolation.zolotarev_nodes(self.E, self.F, n)
             rule = "paper"
         if extra is not None:
-            nodes = with_extra_node(nodes, extra, rule=rule)
+            nodes = rational_interpolation.with_extra_node(nodes, extra, rule=rule)
         return nodes, poles
 
     def interpolation_error(self, nodes, poles=()) -> float:
         """||A - A_n||_2 (floating point, measured) for the interpolant at
         ``nodes`` with ``poles``; no nodes: A_n = 0, the error is ||A||_2."""
-        from .rational_interpolation import interpolation_error
-
         if len(nodes) == 0:
             return float(self.singular_values()[0])
-        return interpolation_error(self.kernel, self.x, self.y, nodes, poles)
+        return rational_interpolation.interpolation_error(self.kernel, self.x, self.y, nodes,
+                                                          poles)
 
     def provenance(self) -> dict:
         return {"family": self.name, "shape": list(self.A.shape), "E": _interval_text(self.E),
@@ -202,11 +201,6 @@ class KernelFamily:
 
 #: The node choices of ``KernelFamily.nodes``.
 NODE_KINDS = ("zolotarev", "chebyshev", "zolotarev-plain")
-
-
-def _check_rank(rank) -> None:
-    if isinstance(rank, bool) or not isinstance(rank, (int, np.integer)) or rank < 0:
-        raise DomainError(f"rank must be an integer >= 0, got {rank!r}")
 
 
 def _interval_text(interval) -> list:
@@ -252,10 +246,9 @@ def _perron_norm(rows_arb: arb_mat, A: np.ndarray) -> Ball:
     return spectral_norm_nonnegative(rows_arb, v)
 
 
-def _reciprocal_sums(*axes) -> arb_mat:
+def _reciprocal_sums(rows, y) -> arb_mat:
     """The arb matrix 1/(row sum + y) with every sum formed exactly (floats
     are dyadic; 128 bits hold the sum of two doubles of these ranges)."""
-    rows, y = axes
     with ctx.workprec(128):
         ys = [arb(float(v)) for v in y]
         return arb_mat([[1 / (r + b) for b in ys] for r in rows])
@@ -283,7 +276,7 @@ def cauchy(x=None, y=None) -> KernelFamily:
     _disjoint(E, F, "the Cauchy kernel 1/(x + y) needs -x_min < y_min")
     A = 1.0 / (x[:, None] + y[None, :])
     with ctx.workprec(128):
-        norm = _perron_norm(_reciprocal_sums([arb(float(v)) for v in x], y), np.abs(A))
+        norm = _perron_norm(_reciprocal_sums([arb(float(v)) for v in x], y), A)
     values = {"A_norm": Fraction(norm.upper), "x_min": -F[1], "x_max": -F[0],
               "y_min": E[0], "y_max": E[1]}
     return KernelFamily("cauchy", "Cauchy matrix 1/(x + y) (webb2025 (6.1))",
@@ -470,7 +463,7 @@ def _rational(v, name: str) -> Fraction:
     """An exact rational from an int, Fraction or decimal text (floats are
     taken at their exact binary value)."""
     try:
-        return Fraction(v) if not isinstance(v, float) else Fraction(v)
+        return Fraction(v)
     except (TypeError, ValueError, ZeroDivisionError):
         raise DomainError(f"{name} must be a number, got {v!r}") from None
 
